@@ -1,0 +1,240 @@
+// The storage engine's public API: a labelled property graph on LMDB.
+// Nothing outside storage/ includes <lmdb.h>; everything goes through here.
+//
+// On-disk layout (one LMDB file, MDB_NOSUBDIR; lock file at PATH-lock). Named
+// sub-databases:
+//   meta      string key -> value: format version, next node/rel id, counters
+//   catalog   names <-> ids of labels, relationship types, property keys;
+//             index and constraint definitions
+//   nodes     u64 node id (MDB_INTEGERKEY) -> [labels][properties]
+//   rels      u64 rel id (MDB_INTEGERKEY)  -> [type][start][end][properties]
+//   adj       u64 (node << 24 | type << 1 | dir), MDB_INTEGERKEY | MDB_DUPSORT
+//             | MDB_DUPFIXED -> 16-byte Edge {neighbour, rel}; read a page at a
+//             time with MDB_GET_MULTIPLE
+//   labelidx  u32 label (INTEGERKEY) -> u64 node ids (DUPSORT|DUPFIXED|INTEGERDUP)
+//   propidx   [u32 index id][order-preserving value bytes] -> u64 node ids
+//             (DUPSORT|DUPFIXED|INTEGERDUP)
+//   stats     node count per label, relationship count per type
+//
+// Concurrency: any number of read transactions (in any number of processes)
+// run beside one write transaction; a reader sees the snapshot of its start.
+// Errors are thrown as kith::Error (storage/error.h).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "storage/ids.h"
+#include "storage/value.h"
+
+namespace kith::storage {
+
+struct OpenOptions {
+  bool read_only = false;       // open without write access (other processes may write)
+  bool create = true;           // create the file if it is missing
+  // Virtual map size reserved up front. The file only grows as data is written;
+  // when a write transaction still fills the map it is grown and retried (see
+  // GraphStore::write), so users never see MDB_MAP_FULL.
+  uint64_t initial_map_size = uint64_t{64} << 30;
+  uint32_t max_readers = 1024;
+  // Durability: LMDB syncs on every commit unless this is set. Only bulk
+  // loading into a fresh file sets it (and syncs once at the end).
+  bool no_sync = false;
+};
+
+// A property list as stored: (key id, value) pairs, keys unique.
+using Properties = std::vector<std::pair<PropKeyId, Value>>;
+
+struct NodeRecord {
+  NodeId id = kNoNode;
+  std::vector<LabelId> labels;  // sorted, unique
+  Properties properties;        // sorted by key id
+};
+
+struct RelRecord {
+  RelId id = 0;
+  RelTypeId type = 0;
+  NodeId start = kNoNode;
+  NodeId end = kNoNode;
+  Properties properties;  // sorted by key id
+};
+
+struct IndexDef {
+  IndexId id = 0;
+  LabelId label = 0;
+  PropKeyId key = 0;
+  bool unique = false;  // a unique constraint: at most one node per value
+};
+
+// One bound of a range scan over a property index.
+struct Bound {
+  Value value;
+  bool inclusive = true;
+};
+
+class Txn;
+
+// Batches of neighbours of one node for one (type, direction), a page of
+// LMDB at a time. The spans point into the memory map and stay valid until
+// the next call or the end of the transaction.
+class AdjacencyCursor {
+ public:
+  AdjacencyCursor(AdjacencyCursor&&) noexcept;
+  AdjacencyCursor& operator=(AdjacencyCursor&&) noexcept;
+  ~AdjacencyCursor();
+  // An empty span means the end.
+  std::span<const Edge> next_batch();
+
+ private:
+  friend class Txn;
+  struct Impl;
+  explicit AdjacencyCursor(std::unique_ptr<Impl>);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Batches of node ids: a label scan, an all-nodes scan or an index lookup.
+class NodeIdCursor {
+ public:
+  NodeIdCursor(NodeIdCursor&&) noexcept;
+  NodeIdCursor& operator=(NodeIdCursor&&) noexcept;
+  ~NodeIdCursor();
+  // An empty span means the end. Ids come in increasing order within one
+  // index value and for label/all-node scans.
+  std::span<const NodeId> next_batch();
+
+ private:
+  friend class Txn;
+  struct Impl;
+  explicit NodeIdCursor(std::unique_ptr<Impl>);
+  std::unique_ptr<Impl> impl_;
+};
+
+class GraphStore;
+
+// A read or write transaction. Not thread-safe: one thread uses it at a time
+// (it may move between threads). A write transaction that is destroyed without
+// commit() is aborted and leaves no trace.
+class Txn {
+ public:
+  Txn(Txn&&) noexcept;
+  Txn& operator=(Txn&&) noexcept;
+  ~Txn();
+
+  bool writable() const;
+  void commit();  // write transactions: durable when this returns
+  void abort();
+
+  // --- catalog ---------------------------------------------------------
+  std::optional<LabelId> find_label(std::string_view name) const;
+  std::optional<RelTypeId> find_rel_type(std::string_view name) const;
+  std::optional<PropKeyId> find_prop_key(std::string_view name) const;
+  // Look up or create (write transactions only).
+  LabelId intern_label(std::string_view name);
+  RelTypeId intern_rel_type(std::string_view name);
+  PropKeyId intern_prop_key(std::string_view name);
+  std::string label_name(LabelId id) const;
+  std::string rel_type_name(RelTypeId id) const;
+  std::string prop_key_name(PropKeyId id) const;
+  std::vector<std::pair<LabelId, std::string>> labels() const;
+  std::vector<std::pair<RelTypeId, std::string>> rel_types() const;
+  std::vector<std::pair<PropKeyId, std::string>> prop_keys() const;
+
+  // --- nodes -------------------------------------------------------------
+  NodeId create_node(std::span<const LabelId> labels, Properties props = {});
+  bool node_exists(NodeId id) const;
+  std::optional<NodeRecord> get_node(NodeId id) const;
+  std::vector<LabelId> node_labels(NodeId id) const;  // throws NotFound
+  bool node_has_label(NodeId id, LabelId label) const;
+  // Null when absent. Decodes only the requested property.
+  Value node_property(NodeId id, PropKeyId key) const;
+  // Setting Null removes the property.
+  void set_node_property(NodeId id, PropKeyId key, Value value);
+  void add_node_label(NodeId id, LabelId label);
+  void remove_node_label(NodeId id, LabelId label);
+  // Throws ConstraintViolation when the node still has relationships and
+  // detach is false; with detach, its relationships are deleted first.
+  void delete_node(NodeId id, bool detach = false);
+
+  // --- relationships -----------------------------------------------------
+  RelId create_rel(RelTypeId type, NodeId start, NodeId end, Properties props = {});
+  bool rel_exists(RelId id) const;
+  std::optional<RelRecord> get_rel(RelId id) const;
+  Value rel_property(RelId id, PropKeyId key) const;
+  void set_rel_property(RelId id, PropKeyId key, Value value);
+  void delete_rel(RelId id);
+
+  // --- adjacency ---------------------------------------------------------
+  AdjacencyCursor adjacency(NodeId node, RelTypeId type, Direction dir) const;
+  uint64_t degree(NodeId node, RelTypeId type, Direction dir) const;
+  // Every (type, direction, edge) of a node, in key order.
+  void for_each_edge(NodeId node,
+                     const std::function<void(RelTypeId, Direction, const Edge&)>& fn) const;
+
+  // --- scans, indexes, constraints -----------------------------------------
+  NodeIdCursor scan_all_nodes() const;
+  NodeIdCursor scan_label(LabelId label) const;
+  IndexId create_index(LabelId label, PropKeyId key);
+  // Builds a unique index; throws ConstraintViolation if existing data
+  // already has two nodes with one value.
+  IndexId create_unique_constraint(LabelId label, PropKeyId key);
+  void drop_index(IndexId id);
+  std::vector<IndexDef> indexes() const;
+  std::optional<IndexDef> find_index(LabelId label, PropKeyId key) const;
+  NodeIdCursor index_lookup(IndexId index, const Value& value) const;
+  // Values of the index's key between the bounds (either may be absent).
+  // Only values of the bound's type family are returned (numbers with
+  // numbers, strings with strings, ...), as a Cypher range predicate does.
+  NodeIdCursor index_range(IndexId index, std::optional<Bound> lower,
+                           std::optional<Bound> upper) const;
+
+  // --- statistics (exact, maintained by every write) ----------------------
+  uint64_t node_count() const;
+  uint64_t node_count(LabelId label) const;
+  uint64_t rel_count() const;
+  uint64_t rel_count(RelTypeId type) const;
+
+ private:
+  friend class GraphStore;
+  struct Impl;
+  explicit Txn(std::unique_ptr<Impl>);
+  std::unique_ptr<Impl> impl_;
+};
+
+class GraphStore {
+ public:
+  // Opens (or creates) the database file at `path`. Throws IoError with the
+  // path and the reason (missing directory, permission denied, not a kith
+  // database, ...).
+  static std::unique_ptr<GraphStore> open(const std::string& path, OpenOptions options = {});
+  ~GraphStore();
+
+  const std::string& path() const;
+  bool read_only() const;
+
+  Txn begin_read() const;
+  // Blocks while another process or thread holds the write transaction.
+  Txn begin_write();
+
+  // Runs `fn` in a write transaction and commits it. If the map fills up the
+  // transaction is aborted, the map is grown and `fn` runs again, so `fn` must
+  // have no effects outside the transaction.
+  void write(const std::function<void(Txn&)>& fn);
+
+  uint64_t file_size() const;  // bytes on disk
+  void sync();                 // flush to disk (after a no_sync bulk load)
+
+ private:
+  struct Impl;
+  explicit GraphStore(std::unique_ptr<Impl>);
+  std::unique_ptr<Impl> impl_;
+  friend class Txn;
+};
+
+}  // namespace kith::storage

@@ -1,0 +1,96 @@
+// Property values: what a node or relationship property can hold (DESIGN.md
+// section 1). The query engine builds its runtime values (nodes, paths, maps)
+// on top of these; storage only ever sees these kinds.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace kith {
+
+// Days since 1970-01-01 (proleptic Gregorian).
+struct Date {
+  int32_t days = 0;
+  friend bool operator==(Date, Date) = default;
+  friend auto operator<=>(Date, Date) = default;
+};
+
+// Microseconds since 1970-01-01T00:00:00Z. Datetimes without a zone are UTC.
+struct DateTime {
+  int64_t micros = 0;
+  friend bool operator==(DateTime, DateTime) = default;
+  friend auto operator<=>(DateTime, DateTime) = default;
+};
+
+// Calendar-aware duration, as in Cypher: months and days are kept apart from
+// the exact part because their length depends on the date they are added to.
+struct Duration {
+  int64_t months = 0;
+  int64_t days = 0;
+  int64_t micros = 0;
+  friend bool operator==(const Duration&, const Duration&) = default;
+};
+
+enum class ValueType : uint8_t {
+  Null = 0, Bool, Int, Double, String, Date, DateTime, Duration, List,
+};
+
+std::string_view value_type_name(ValueType t);  // "NULL", "BOOL", "INT64", ...
+
+class Value {
+ public:
+  using List = std::vector<Value>;
+
+  Value() = default;  // null
+  Value(std::nullptr_t) {}
+  Value(bool b) : v_(b) {}
+  Value(int v) : v_(int64_t{v}) {}
+  Value(int64_t v) : v_(v) {}
+  Value(double d) : v_(d) {}
+  Value(std::string s) : v_(std::move(s)) {}
+  Value(std::string_view s) : v_(std::string(s)) {}
+  Value(const char* s) : v_(std::string(s)) {}
+  Value(Date d) : v_(d) {}
+  Value(DateTime d) : v_(d) {}
+  Value(Duration d) : v_(d) {}
+  Value(List l) : v_(std::move(l)) {}
+
+  ValueType type() const { return static_cast<ValueType>(v_.index()); }
+  bool is_null() const { return v_.index() == 0; }
+
+  bool as_bool() const { return std::get<bool>(v_); }
+  int64_t as_int() const { return std::get<int64_t>(v_); }
+  double as_double() const { return std::get<double>(v_); }
+  const std::string& as_string() const { return std::get<std::string>(v_); }
+  Date as_date() const { return std::get<Date>(v_); }
+  DateTime as_datetime() const { return std::get<DateTime>(v_); }
+  const Duration& as_duration() const { return std::get<Duration>(v_); }
+  const List& as_list() const { return std::get<List>(v_); }
+  List& as_list() { return std::get<List>(v_); }
+
+  // Structural equality (null == null here; Cypher's three-valued equality is
+  // the engine's business, not storage's).
+  friend bool operator==(const Value&, const Value&) = default;
+
+  // A readable literal: 42, 1.5, "text", date('2026-01-01'), [1, 2], null.
+  std::string to_string() const;
+
+ private:
+  std::variant<std::monostate, bool, int64_t, double, std::string, Date, DateTime,
+               Duration, List>
+      v_;
+};
+
+// Calendar helpers shared by import, the engine and tests.
+// Parse "YYYY-MM-DD"; returns false on malformed input.
+bool parse_date(std::string_view text, Date& out);
+// Parse "YYYY-MM-DD[Thh:mm[:ss[.fff...]]][Z|+hh:mm|-hh:mm]"; no zone means UTC.
+bool parse_datetime(std::string_view text, DateTime& out);
+std::string format_date(Date d);          // "2026-01-31"
+std::string format_datetime(DateTime t);  // "2026-01-31T10:00:00Z", with .ffffff only when non-zero
+std::string format_duration(const Duration& d);  // ISO 8601: "P1M2DT3.5S"
+
+}  // namespace kith
