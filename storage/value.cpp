@@ -34,47 +34,6 @@ int64_t floor_div(int64_t a, int64_t b) {
 
 bool is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-unsigned days_in_month(int64_t y, unsigned m) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
-// Days since 1970-01-01 of a civil date. The year is counted from March so
-// that the leap day is the last day of a "year"; a 400-year era has exactly
-// 146097 days, which makes the computation exact for any year.
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = floor_div(y, 400);
-  const int64_t year_of_era = y - era * 400;                         // [0, 399]
-  const int64_t month_from_march = m > 2 ? m - 3 : m + 9;            // [0, 11]
-  const int64_t day_of_year = (153 * month_from_march + 2) / 5 + d - 1;  // [0, 365]
-  const int64_t day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;  // [0, 146096]
-  // 719468 = days from 0000-03-01 to 1970-01-01.
-  return era * 146097 + day_of_era - 719468;
-}
-
-struct Civil {
-  int64_t year;
-  unsigned month;
-  unsigned day;
-};
-
-// The inverse of days_from_civil.
-Civil civil_from_days(int64_t z) {
-  z += 719468;
-  const int64_t era = floor_div(z, 146097);
-  const int64_t day_of_era = z - era * 146097;  // [0, 146096]
-  const int64_t year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int64_t day_of_year =
-      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);  // [0, 365]
-  const int64_t month_from_march = (5 * day_of_year + 2) / 153;              // [0, 11]
-  const unsigned day = static_cast<unsigned>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
-  const unsigned month = static_cast<unsigned>(month_from_march < 10 ? month_from_march + 3
-                                                                     : month_from_march - 9);
-  return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
 
 // A tiny cursor over the text being parsed.
 class Scanner {
@@ -101,7 +60,7 @@ class Scanner {
     out = v;
     return true;
   }
-  // Between min and max decimal digits (greedy); returns how many were read.
+  // Up to `max` decimal digits (greedy); returns how many were read.
   size_t digit_run(size_t max, std::string_view& out) {
     size_t n = 0;
     while (pos_ + n < text_.size() && n < max && text_[pos_ + n] >= '0' && text_[pos_ + n] <= '9') {
@@ -265,6 +224,42 @@ std::string string_literal(const std::string& s) {
 }
 
 }  // namespace
+
+unsigned days_in_month(int64_t y, unsigned m) {
+  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
+
+// Days since 1970-01-01 of a civil date. The year is counted from March so
+// that the leap day is the last day of a "year"; a 400-year era has exactly
+// 146097 days, which makes the computation exact for any year.
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const int64_t era = floor_div(y, 400);
+  const int64_t year_of_era = y - era * 400;                         // [0, 399]
+  const int64_t month_from_march = m > 2 ? m - 3 : m + 9;            // [0, 11]
+  const int64_t day_of_year = (153 * month_from_march + 2) / 5 + d - 1;  // [0, 365]
+  const int64_t day_of_era =
+      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;  // [0, 146096]
+  // 719468 = days from 0000-03-01 to 1970-01-01.
+  return era * 146097 + day_of_era - 719468;
+}
+
+// The inverse of days_from_civil.
+Civil civil_from_days(int64_t z) {
+  z += 719468;
+  const int64_t era = floor_div(z, 146097);
+  const int64_t day_of_era = z - era * 146097;  // [0, 146096]
+  const int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);  // [0, 365]
+  const int64_t month_from_march = (5 * day_of_year + 2) / 153;              // [0, 11]
+  const unsigned day = static_cast<unsigned>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+  const unsigned month = static_cast<unsigned>(month_from_march < 10 ? month_from_march + 3
+                                                                     : month_from_march - 9);
+  return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
 
 std::string_view value_type_name(ValueType t) {
   switch (t) {

@@ -85,6 +85,15 @@ class Value {
 };
 
 // Calendar helpers shared by import, the engine and tests.
+struct Civil {
+  int64_t year;
+  unsigned month;  // 1..12
+  unsigned day;    // 1..31
+};
+int64_t days_from_civil(int64_t year, unsigned month, unsigned day);  // since 1970-01-01
+Civil civil_from_days(int64_t days);
+unsigned days_in_month(int64_t year, unsigned month);
+
 // Parse "YYYY-MM-DD"; returns false on malformed input.
 bool parse_date(std::string_view text, Date& out);
 // Parse "YYYY-MM-DD[Thh:mm[:ss[.fff...]]][Z|+hh:mm|-hh:mm]"; no zone means UTC.
