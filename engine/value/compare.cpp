@@ -1,0 +1,232 @@
+#include "engine/value/compare.h"
+
+#include <bit>
+#include <cmath>
+#include <functional>
+#include <string_view>
+
+namespace kith::engine {
+
+namespace {
+
+bool is_number(ValueType t) { return t == ValueType::Int || t == ValueType::Double; }
+
+double as_number(const Value& v) {
+  return v.type() == ValueType::Int ? static_cast<double>(v.as_int()) : v.as_double();
+}
+
+// Compares an int with a double exactly: converting the int to double could
+// round (2^53 + 1), so compare in the integer domain when the double is whole.
+int compare_int_double(int64_t i, double d) {
+  if (std::isnan(d)) return -1;  // only reached from order(); NaN sorts above numbers
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (d >= kTwo63) return -1;
+  if (d < -kTwo63) return 1;
+  const double whole = std::floor(d);
+  const auto di = static_cast<int64_t>(whole);
+  if (i != di) return i < di ? -1 : 1;
+  return whole == d ? 0 : -1;  // i == floor(d) < d
+}
+
+int compare_numbers(const Value& a, const Value& b) {
+  if (a.type() == ValueType::Int && b.type() == ValueType::Int) {
+    return a.as_int() < b.as_int() ? -1 : (a.as_int() > b.as_int() ? 1 : 0);
+  }
+  if (a.type() == ValueType::Int) return compare_int_double(a.as_int(), b.as_double());
+  if (b.type() == ValueType::Int) return -compare_int_double(b.as_int(), a.as_double());
+  const double x = a.as_double(), y = b.as_double();
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+template <typename T>
+int three_way(const T& x, const T& y) {
+  return x < y ? -1 : (y < x ? 1 : 0);
+}
+
+// Rank of a kind in ORDER BY's total order.
+int order_rank(ValueType t) {
+  switch (t) {
+    case ValueType::List: return 0;
+    case ValueType::DateTime: return 1;
+    case ValueType::Date: return 2;
+    case ValueType::Duration: return 3;
+    case ValueType::String: return 4;
+    case ValueType::Bool: return 5;
+    case ValueType::Int:
+    case ValueType::Double: return 6;
+    case ValueType::Null: return 7;
+  }
+  return 7;
+}
+
+int order_durations(const Duration& a, const Duration& b) {
+  if (int c = three_way(a.months, b.months)) return c;
+  if (int c = three_way(a.days, b.days)) return c;
+  return three_way(a.micros, b.micros);
+}
+
+size_t mix(size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
+
+}  // namespace
+
+Tri tri_and(Tri a, Tri b) {
+  if (a == Tri::False || b == Tri::False) return Tri::False;
+  if (a == Tri::Null || b == Tri::Null) return Tri::Null;
+  return Tri::True;
+}
+
+Tri tri_or(Tri a, Tri b) {
+  if (a == Tri::True || b == Tri::True) return Tri::True;
+  if (a == Tri::Null || b == Tri::Null) return Tri::Null;
+  return Tri::False;
+}
+
+Tri tri_xor(Tri a, Tri b) {
+  if (a == Tri::Null || b == Tri::Null) return Tri::Null;
+  return tri(a != b);
+}
+
+Tri tri_not(Tri a) {
+  if (a == Tri::Null) return Tri::Null;
+  return a == Tri::True ? Tri::False : Tri::True;
+}
+
+Tri equals(const Value& a, const Value& b) {
+  const ValueType ta = a.type(), tb = b.type();
+  if (ta == ValueType::Null || tb == ValueType::Null) return Tri::Null;
+  if (is_number(ta) && is_number(tb)) {
+    if ((ta == ValueType::Double && std::isnan(a.as_double())) ||
+        (tb == ValueType::Double && std::isnan(b.as_double()))) {
+      return Tri::False;
+    }
+    return tri(compare_numbers(a, b) == 0);
+  }
+  if (ta != tb) return Tri::False;
+  if (ta == ValueType::List) {
+    const auto& x = a.as_list();
+    const auto& y = b.as_list();
+    if (x.size() != y.size()) return Tri::False;
+    Tri result = Tri::True;
+    for (size_t i = 0; i < x.size(); ++i) {
+      result = tri_and(result, equals(x[i], y[i]));
+      if (result == Tri::False) return Tri::False;
+    }
+    return result;
+  }
+  return tri(a == b);
+}
+
+std::optional<int> compare(const Value& a, const Value& b) {
+  const ValueType ta = a.type(), tb = b.type();
+  if (ta == ValueType::Null || tb == ValueType::Null) return std::nullopt;
+  if (is_number(ta) && is_number(tb)) {
+    if ((ta == ValueType::Double && std::isnan(a.as_double())) ||
+        (tb == ValueType::Double && std::isnan(b.as_double()))) {
+      return std::nullopt;
+    }
+    return compare_numbers(a, b);
+  }
+  if (ta != tb) return std::nullopt;
+  switch (ta) {
+    case ValueType::Bool: return three_way(a.as_bool(), b.as_bool());
+    case ValueType::String: return three_way(std::string_view(a.as_string()), std::string_view(b.as_string()));
+    case ValueType::Date: return three_way(a.as_date().days, b.as_date().days);
+    case ValueType::DateTime: return three_way(a.as_datetime().micros, b.as_datetime().micros);
+    case ValueType::List: {
+      const auto& x = a.as_list();
+      const auto& y = b.as_list();
+      for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+        auto c = compare(x[i], y[i]);
+        if (!c) return std::nullopt;
+        if (*c != 0) return c;
+      }
+      return three_way(x.size(), y.size());
+    }
+    // Durations have no natural order (is 1 month more than 30 days?).
+    case ValueType::Duration:
+    case ValueType::Null:
+    case ValueType::Int:
+    case ValueType::Double: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+int order(const Value& a, const Value& b) {
+  const int ra = order_rank(a.type()), rb = order_rank(b.type());
+  if (ra != rb) return ra < rb ? -1 : 1;
+  switch (a.type()) {
+    case ValueType::Null: return 0;
+    case ValueType::Int:
+    case ValueType::Double: {
+      const bool na = a.type() == ValueType::Double && std::isnan(a.as_double());
+      const bool nb = b.type() == ValueType::Double && std::isnan(b.as_double());
+      if (na || nb) return na == nb ? 0 : (na ? 1 : -1);
+      return compare_numbers(a, b);
+    }
+    case ValueType::List: {
+      const auto& x = a.as_list();
+      const auto& y = b.as_list();
+      for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+        if (int c = order(x[i], y[i])) return c;
+      }
+      return three_way(x.size(), y.size());
+    }
+    case ValueType::Duration: return order_durations(a.as_duration(), b.as_duration());
+    case ValueType::Bool:
+    case ValueType::String:
+    case ValueType::Date:
+    case ValueType::DateTime: return *compare(a, b);
+  }
+  return 0;
+}
+
+bool same_group(const Value& a, const Value& b) {
+  const ValueType ta = a.type(), tb = b.type();
+  if (is_number(ta) && is_number(tb)) return order(a, b) == 0;
+  if (ta != tb) return false;
+  if (ta == ValueType::List) {
+    const auto& x = a.as_list();
+    const auto& y = b.as_list();
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (!same_group(x[i], y[i])) return false;
+    }
+    return true;
+  }
+  return a == b;
+}
+
+size_t group_hash(const Value& v) {
+  switch (v.type()) {
+    case ValueType::Null: return 0x5bd1e995;
+    case ValueType::Bool: return v.as_bool() ? 0x27d4eb2f : 0x165667b1;
+    case ValueType::Int:
+    case ValueType::Double: {
+      // Equal numbers hash alike whatever their kind: hash whole numbers as
+      // integers and everything else by its bits.
+      const double d = as_number(v);
+      if (v.type() == ValueType::Int) return std::hash<int64_t>{}(v.as_int());
+      if (std::isnan(d)) return 0x7ff8;
+      if (d == std::floor(d) && std::fabs(d) < 9.2e18) {
+        return std::hash<int64_t>{}(static_cast<int64_t>(d));
+      }
+      return std::hash<uint64_t>{}(std::bit_cast<uint64_t>(d));
+    }
+    case ValueType::String: return std::hash<std::string_view>{}(v.as_string());
+    case ValueType::Date: return mix(0xda7e, std::hash<int32_t>{}(v.as_date().days));
+    case ValueType::DateTime: return mix(0xd7, std::hash<int64_t>{}(v.as_datetime().micros));
+    case ValueType::Duration: {
+      const auto& d = v.as_duration();
+      return mix(mix(mix(0xd0, std::hash<int64_t>{}(d.months)), std::hash<int64_t>{}(d.days)),
+                 std::hash<int64_t>{}(d.micros));
+    }
+    case ValueType::List: {
+      size_t h = 0x11;
+      for (const auto& e : v.as_list()) h = mix(h, group_hash(e));
+      return h;
+    }
+  }
+  return 0;
+}
+
+}  // namespace kith::engine
