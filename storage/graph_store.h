@@ -92,9 +92,10 @@ class AdjacencyCursor {
   // An empty span means the end.
   std::span<const Edge> next_batch();
 
+  struct Impl;  // defined inside storage/
+
  private:
   friend class Txn;
-  struct Impl;
   explicit AdjacencyCursor(std::unique_ptr<Impl>);
   std::unique_ptr<Impl> impl_;
 };
@@ -109,9 +110,10 @@ class NodeIdCursor {
   // index value and for label/all-node scans.
   std::span<const NodeId> next_batch();
 
+  struct Impl;  // defined inside storage/
+
  private:
   friend class Txn;
-  struct Impl;
   explicit NodeIdCursor(std::unique_ptr<Impl>);
   std::unique_ptr<Impl> impl_;
 };
@@ -200,9 +202,10 @@ class Txn {
   uint64_t rel_count() const;
   uint64_t rel_count(RelTypeId type) const;
 
+  struct Impl;  // defined inside storage/
+
  private:
   friend class GraphStore;
-  struct Impl;
   explicit Txn(std::unique_ptr<Impl>);
   std::unique_ptr<Impl> impl_;
 };
@@ -230,8 +233,9 @@ class GraphStore {
   uint64_t file_size() const;  // bytes on disk
   void sync();                 // flush to disk (after a no_sync bulk load)
 
+  struct Impl;  // defined inside storage/
+
  private:
-  struct Impl;
   explicit GraphStore(std::unique_ptr<Impl>);
   std::unique_ptr<Impl> impl_;
   friend class Txn;

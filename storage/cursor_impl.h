@@ -1,0 +1,93 @@
+// Private to storage/: the machinery behind AdjacencyCursor and NodeIdCursor.
+#pragma once
+
+#include <lmdb.h>
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "storage/graph_store.h"
+#include "storage/schema.h"
+
+namespace kith::storage {
+
+// Owns an MDB_cursor. LMDB frees the cursors of a write transaction when it
+// ends, but a read transaction's cursors must be closed by us: `ended` tells
+// which applies.
+class OwnedCursor {
+ public:
+  OwnedCursor(MDB_txn* txn, MDB_dbi dbi, bool write_txn, std::shared_ptr<bool> ended);
+  ~OwnedCursor();
+  OwnedCursor(const OwnedCursor&) = delete;
+  OwnedCursor& operator=(const OwnedCursor&) = delete;
+  MDB_cursor* get() const;  // throws once the transaction has ended
+
+ private:
+  MDB_cursor* cur_ = nullptr;
+  bool write_txn_;
+  std::shared_ptr<bool> ended_;
+};
+
+// Reads the sorted duplicates of one key a page at a time (MDB_GET_MULTIPLE /
+// MDB_NEXT_MULTIPLE). Items are returned in place when the page data is
+// suitably aligned (large lists live in pages of their own), else copied.
+template <typename T>
+class DupBatchReader {
+ public:
+  // The batches of one key, looked up on the first call.
+  std::span<const T> next(MDB_cursor* cur, const MDB_val& key);
+  // For a cursor already positioned on a key, `data` being what the
+  // positioning returned: its first batch, then `more` for the rest.
+  std::span<const T> first(MDB_cursor* cur, MDB_val& data);
+  std::span<const T> more(MDB_cursor* cur);
+
+ private:
+  enum class State { Start, Reading, Done };
+  std::span<const T> emit(const MDB_val& v);
+  State state_ = State::Start;
+  std::vector<T> copy_;
+};
+
+// Node id sources behind NodeIdCursor.
+struct NodeIdSource {
+  virtual ~NodeIdSource() = default;
+  virtual std::span<const NodeId> next() = 0;
+};
+
+struct TxnRef {
+  MDB_txn* txn;
+  const Dbis* dbis;
+  bool write;
+  std::shared_ptr<bool> ended;
+};
+
+std::unique_ptr<NodeIdSource> all_nodes_source(const TxnRef& t);
+std::unique_ptr<NodeIdSource> dup_source(const TxnRef& t, MDB_dbi dbi, std::string key);
+// Index entries between two encoded keys; entries whose key may be cut are
+// checked against the nodes' real values of `prop` with `lower`/`upper`.
+struct IndexRange {
+  IndexId index;
+  PropKeyId prop;
+  std::string lower_key, upper_key;  // search keys (possibly cut)
+  bool lower_inclusive = true, upper_inclusive = false;
+  std::optional<Value> lower, upper;  // the real bounds (absent: open)
+  std::optional<uint8_t> family;      // restrict re-checked values to a family
+};
+std::unique_ptr<NodeIdSource> index_range_source(const TxnRef& t, IndexRange range);
+
+struct AdjacencyCursor::Impl {
+  Impl(const TxnRef& t, uint64_t key)
+      : cursor(t.txn, t.dbis->adj, t.write, t.ended), key(key) {}
+  OwnedCursor cursor;
+  uint64_t key;
+  DupBatchReader<Edge> reader;
+};
+
+struct NodeIdCursor::Impl {
+  std::unique_ptr<NodeIdSource> source;  // null: empty result
+};
+
+}  // namespace kith::storage

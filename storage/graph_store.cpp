@@ -1,0 +1,271 @@
+// GraphStore: the LMDB environment, opening and validating the file, map
+// growth, and starting transactions.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "storage/error.h"
+#include "storage/store_impl.h"
+
+namespace kith::storage {
+
+namespace {
+
+[[noreturn]] void open_error(const std::string& path, const std::string& reason) {
+  throw Error(ErrorCode::IoError, path + ": " + reason);
+}
+
+std::string open_reason(int rc) {
+  switch (rc) {
+    case ENOENT: return "no such file or directory";
+    case EACCES:
+    case EPERM: return "permission denied";
+    case EROFS: return "read-only file system";
+    case MDB_INVALID: return "not a kith database (not an LMDB file)";
+    case MDB_VERSION_MISMATCH: return "not a kith database (LMDB version mismatch)";
+    case ENOSPC: return "no space left on device";
+    default: return mdb_strerror(rc);
+  }
+}
+
+// A fresh file has an empty main database; anything else without our `meta`
+// sub-database belongs to some other program.
+bool main_db_empty(MDB_txn* txn) {
+  MDB_dbi main_dbi;
+  check_lmdb(mdb_dbi_open(txn, nullptr, 0, &main_dbi), "open main database");
+  MDB_stat st;
+  check_lmdb(mdb_stat(txn, main_dbi, &st), "stat main database");
+  return st.ms_entries == 0;
+}
+
+void validate_format(MDB_txn* txn, const Dbis& dbis, const std::string& path) {
+  MDB_val k = as_val(kMetaFormat), v;
+  int rc = mdb_get(txn, dbis.meta, &k, &v);
+  if (rc == MDB_NOTFOUND) open_error(path, "not a kith database (no format version)");
+  check_lmdb(rc, "read format version");
+  uint32_t version = 0;
+  if (v.mv_size == sizeof version) std::memcpy(&version, v.mv_data, sizeof version);
+  if (version != kFormatVersion) {
+    open_error(path, "unsupported kith database format version " + std::to_string(version) +
+                         " (this build reads version " + std::to_string(kFormatVersion) + ")");
+  }
+}
+
+void initialize_env(GraphStore::Impl& s) {
+  // Look first in a read transaction: opening must not wait for a writer.
+  MDB_txn* txn;
+  check_lmdb(mdb_txn_begin(s.env, nullptr, MDB_RDONLY, &txn), "begin read transaction");
+  MDB_dbi meta_probe;
+  int rc = mdb_dbi_open(txn, "meta", 0, &meta_probe);
+  bool fresh = false;
+  try {
+    if (rc == MDB_NOTFOUND) {
+      if (!main_db_empty(txn)) open_error(s.path, "not a kith database");
+      fresh = true;
+    } else if (rc == MDB_INCOMPATIBLE) {
+      open_error(s.path, "not a kith database");
+    } else {
+      check_lmdb(rc, "open meta database");
+      open_dbis(txn, s.dbis, false);
+      validate_format(txn, s.dbis, s.path);
+    }
+  } catch (...) {
+    mdb_txn_abort(txn);
+    throw;
+  }
+  // Committing keeps the database handles opened in this transaction.
+  check_lmdb(mdb_txn_commit(txn), "commit read transaction");
+  if (!fresh) return;
+  if (s.options.read_only) open_error(s.path, "not a kith database (empty file)");
+
+  check_lmdb(mdb_txn_begin(s.env, nullptr, 0, &txn), "begin write transaction");
+  try {
+    open_dbis(txn, s.dbis, true);
+    uint32_t version = kFormatVersion;
+    MDB_val k = as_val(kMetaFormat), v = as_val(version);
+    rc = mdb_put(txn, s.dbis.meta, &k, &v, MDB_NOOVERWRITE);
+    if (rc != MDB_KEYEXIST) check_lmdb(rc, "write format version");
+    validate_format(txn, s.dbis, s.path);
+  } catch (...) {
+    mdb_txn_abort(txn);
+    throw;
+  }
+  check_lmdb(mdb_txn_commit(txn), "create database");
+}
+
+}  // namespace
+
+uint64_t read_meta_u64(MDB_txn* txn, const Dbis& dbis, std::string_view key, uint64_t dflt) {
+  MDB_val k = as_val(key), v;
+  if (!check_found(mdb_get(txn, dbis.meta, &k, &v), "read meta")) return dflt;
+  return read_u64(v);
+}
+
+void write_meta_u64(MDB_txn* txn, const Dbis& dbis, std::string_view key, uint64_t value) {
+  MDB_val k = as_val(key), v = as_val(value);
+  check_lmdb(mdb_put(txn, dbis.meta, &k, &v, 0), "write meta");
+}
+
+std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, OpenOptions options) {
+  namespace fs = std::filesystem;
+  if (path.empty()) open_error(path, "empty database path");
+  std::error_code ec;
+  fs::path p(path);
+  fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec)) open_error(path, "directory " + dir.string() + " does not exist");
+  bool exists = fs::exists(p, ec);
+  if (exists && fs::is_directory(p, ec)) open_error(path, "is a directory, not a database file");
+  if (!exists && (options.read_only || !options.create)) open_error(path, "no such database file");
+
+  auto s = std::make_unique<Impl>();
+  s->path = path;
+  s->options = options;
+  check_lmdb(mdb_env_create(&s->env), "create LMDB environment");
+  check_lmdb(mdb_env_set_maxdbs(s->env, 16), "set max databases");
+  check_lmdb(mdb_env_set_mapsize(s->env, options.initial_map_size), "set map size");
+  check_lmdb(mdb_env_set_maxreaders(s->env, options.max_readers), "set max readers");
+  unsigned flags = MDB_NOSUBDIR | MDB_NOTLS;
+  if (options.read_only) flags |= MDB_RDONLY;
+  if (options.no_sync) flags |= MDB_NOSYNC;
+  int rc = mdb_env_open(s->env, path.c_str(), flags, 0644);
+  if (rc != MDB_SUCCESS) open_error(path, open_reason(rc));
+  initialize_env(*s);
+  return std::unique_ptr<GraphStore>(new GraphStore(std::move(s)));
+}
+
+GraphStore::GraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GraphStore::~GraphStore() = default;
+
+const std::string& GraphStore::path() const { return impl_->path; }
+bool GraphStore::read_only() const { return impl_->options.read_only; }
+
+uint64_t GraphStore::file_size() const {
+  struct stat st;
+  if (::stat(impl_->path.c_str(), &st) != 0) {
+    open_error(impl_->path, std::strerror(errno));
+  }
+  return static_cast<uint64_t>(st.st_size);
+}
+
+void GraphStore::sync() { check_lmdb(mdb_env_sync(impl_->env, 1), impl_->path + ": sync"); }
+
+void GraphStore::Impl::grow_map(bool wait) {
+  std::unique_lock lock(resize_mutex, std::defer_lock);
+  if (wait) {
+    lock.lock();
+  } else if (!lock.try_lock()) {
+    return;  // a transaction of this process is open: grow another time
+  }
+  MDB_envinfo info;
+  check_lmdb(mdb_env_info(env, &info), "read environment info");
+  uint64_t size = std::max<uint64_t>(info.me_mapsize * 2, uint64_t{1} << 20);
+  check_lmdb(mdb_env_set_mapsize(env, size), path + ": grow map");
+}
+
+void GraphStore::Impl::adopt_map_size() {
+  std::unique_lock lock(resize_mutex);
+  check_lmdb(mdb_env_set_mapsize(env, 0), path + ": adopt map size");
+}
+
+MDB_txn* GraphStore::Impl::begin_lmdb_txn(bool write,
+                                          std::shared_lock<std::shared_mutex>& lock) const {
+  auto* self = const_cast<Impl*>(this);
+  if (write) {
+    // Grow before the map is nearly full, while it is cheap: transactions
+    // begun directly (not through GraphStore::write) cannot be retried.
+    MDB_envinfo info;
+    MDB_stat st;
+    if (mdb_env_info(env, &info) == MDB_SUCCESS && mdb_env_stat(env, &st) == MDB_SUCCESS) {
+      uint64_t used = (info.me_last_pgno + 1) * uint64_t{st.ms_psize};
+      if (used > info.me_mapsize / 4 * 3) self->grow_map(false);
+    }
+  }
+  for (;;) {
+    lock = std::shared_lock(resize_mutex);
+    MDB_txn* txn = nullptr;
+    int rc = mdb_txn_begin(env, nullptr, write ? 0 : MDB_RDONLY, &txn);
+    if (rc == MDB_MAP_RESIZED) {
+      lock.unlock();
+      self->adopt_map_size();
+      continue;
+    }
+    if (rc != MDB_SUCCESS) {
+      lock.unlock();
+      throw_lmdb(rc, path + (write ? ": begin write transaction" : ": begin read transaction"));
+    }
+    return txn;
+  }
+}
+
+std::shared_ptr<const Catalog> GraphStore::Impl::catalog_for(MDB_txn* txn, uint64_t version) const {
+  {
+    std::lock_guard g(catalog_mutex);
+    if (catalog && catalog->version == version) return catalog;
+  }
+  auto loaded = std::make_shared<Catalog>(load_catalog(txn, dbis));
+  loaded->version = version;
+  install_catalog(loaded);
+  return loaded;
+}
+
+void GraphStore::Impl::install_catalog(std::shared_ptr<const Catalog> cat) const {
+  std::lock_guard g(catalog_mutex);
+  // Never go back: an old snapshot's catalog must not replace a newer one.
+  if (!catalog || cat->version > catalog->version) catalog = std::move(cat);
+}
+
+Txn GraphStore::begin_read() const {
+  auto t = std::make_unique<Txn::Impl>();
+  t->store = impl_.get();
+  t->txn = impl_->begin_lmdb_txn(false, t->lock);
+  t->write = false;
+  try {
+    t->catalog = impl_->catalog_for(t->txn, read_meta_u64(t->txn, impl_->dbis, kMetaCatalogVersion, 0));
+  } catch (...) {
+    t->end(false);
+    throw;
+  }
+  return Txn(std::move(t));
+}
+
+Txn GraphStore::begin_write() {
+  if (impl_->options.read_only) {
+    throw Error(ErrorCode::ReadOnly, impl_->path + ": database is open read-only");
+  }
+  auto t = std::make_unique<Txn::Impl>();
+  t->store = impl_.get();
+  t->txn = impl_->begin_lmdb_txn(true, t->lock);
+  t->write = true;
+  try {
+    const Dbis& d = impl_->dbis;
+    t->catalog = impl_->catalog_for(t->txn, read_meta_u64(t->txn, d, kMetaCatalogVersion, 0));
+    t->next_node = read_meta_u64(t->txn, d, kMetaNextNode, 0);
+    t->next_rel = read_meta_u64(t->txn, d, kMetaNextRel, 0);
+    t->next_index = read_meta_u64(t->txn, d, kMetaNextIndex, 0);
+  } catch (...) {
+    t->end(false);
+    throw;
+  }
+  return Txn(std::move(t));
+}
+
+void GraphStore::write(const std::function<void(Txn&)>& fn) {
+  for (;;) {
+    {
+      Txn txn = begin_write();
+      try {
+        fn(txn);
+        txn.commit();
+        return;
+      } catch (const Error&) {
+        if (!txn.impl_ || !txn.impl_->map_full) throw;
+      }
+    }  // the transaction is aborted here, before the map can grow
+    impl_->grow_map(true);
+  }
+}
+
+}  // namespace kith::storage

@@ -1,0 +1,31 @@
+#include "storage/lmdb_check.h"
+
+#include <cerrno>
+#include <string>
+
+#include "storage/error.h"
+
+namespace kith::storage {
+
+void throw_lmdb(int rc, std::string_view operation) {
+  std::string msg(operation);
+  msg += ": ";
+  switch (rc) {
+    case ENOSPC:
+      throw Error(ErrorCode::IoError, msg + "no space left on device");
+    case EDQUOT:
+      throw Error(ErrorCode::IoError, msg + "disk quota exceeded");
+    case EIO:
+      throw Error(ErrorCode::IoError, msg + "input/output error");
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      throw Error(ErrorCode::IoError, msg + mdb_strerror(rc));
+    case MDB_MAP_FULL:
+      throw Error(ErrorCode::StorageError, msg + "database map is full");
+    default:
+      throw Error(ErrorCode::StorageError, msg + mdb_strerror(rc));
+  }
+}
+
+}  // namespace kith::storage
