@@ -226,3 +226,24 @@ TEST_CASE("doubles print the shortest text that reads back exactly") {
     CHECK(text.find_first_of(".e") != std::string::npos);
   }
 }
+
+TEST_CASE("the exposed civil calendar helpers agree with parsing and with each other") {
+  CHECK(days_from_civil(1970, 1, 1) == 0);
+  CHECK(days_from_civil(2026, 1, 31) == 20484);
+  CHECK(days_from_civil(-1, 12, 31) == date("-0001-12-31").days);
+  CHECK(days_in_month(2024, 2) == 29);
+  CHECK(days_in_month(1900, 2) == 28);
+  CHECK(days_in_month(2000, 2) == 29);
+  CHECK(days_in_month(2026, 4) == 30);
+  CHECK(days_in_month(2026, 12) == 31);
+  // Far outside the 4-digit years, in both directions.
+  for (int64_t d : {int64_t{-100'000'000}, int64_t{-719'469}, int64_t{-1}, int64_t{0},
+                    int64_t{2'932'896}, int64_t{100'000'000}}) {
+    const Civil c = civil_from_days(d);
+    CHECK(c.month >= 1);
+    CHECK(c.month <= 12);
+    CHECK(c.day >= 1);
+    CHECK(c.day <= days_in_month(c.year, c.month));
+    CHECK(days_from_civil(c.year, c.month, c.day) == d);
+  }
+}
