@@ -14,21 +14,37 @@
 
 namespace kith::storage {
 
-// Owns an MDB_cursor. LMDB frees the cursors of a write transaction when it
-// ends, but a read transaction's cursors must be closed by us: `ended` tells
-// which applies.
+// The LMDB cursors of one transaction, kept for reuse: opening one costs an
+// allocation, and a reused cursor lets LMDB skip the tree descent when the
+// next key is on the page it is already on (traversals in id order).
+// Shared with the cursor objects, which may outlive the transaction: LMDB
+// frees a write transaction's cursors when it ends, while a read
+// transaction's cursors must be closed by us, before or after its end.
+struct CursorPool {
+  MDB_txn* txn = nullptr;
+  bool write = false;
+  bool ended = false;
+  std::vector<MDB_cursor*> idle[16];  // by MDB_dbi (kith opens fewer than 16)
+
+  MDB_cursor* acquire(MDB_dbi dbi);
+  void release(MDB_dbi dbi, MDB_cursor* cur);
+  void end();  // the transaction is over
+  ~CursorPool();
+};
+
+// One cursor borrowed from the pool for the lifetime of this object.
 class OwnedCursor {
  public:
-  OwnedCursor(MDB_txn* txn, MDB_dbi dbi, bool write_txn, std::shared_ptr<bool> ended);
+  OwnedCursor(std::shared_ptr<CursorPool> pool, MDB_dbi dbi);
   ~OwnedCursor();
   OwnedCursor(const OwnedCursor&) = delete;
   OwnedCursor& operator=(const OwnedCursor&) = delete;
   MDB_cursor* get() const;  // throws once the transaction has ended
 
  private:
+  std::shared_ptr<CursorPool> pool_;
+  MDB_dbi dbi_;
   MDB_cursor* cur_ = nullptr;
-  bool write_txn_;
-  std::shared_ptr<bool> ended_;
 };
 
 // Reads the sorted duplicates of one key a page at a time (MDB_GET_MULTIPLE /
@@ -48,6 +64,9 @@ class DupBatchReader {
   enum class State { Start, Reading, Done };
   std::span<const T> emit(const MDB_val& v);
   State state_ = State::Start;
+  // Misaligned (small) lists are copied here; no allocation for most of them.
+  static constexpr size_t kInline = 512 / sizeof(T);
+  T inline_[kInline];
   std::vector<T> copy_;
 };
 
@@ -60,8 +79,7 @@ struct NodeIdSource {
 struct TxnRef {
   MDB_txn* txn;
   const Dbis* dbis;
-  bool write;
-  std::shared_ptr<bool> ended;
+  std::shared_ptr<CursorPool> pool;
 };
 
 std::unique_ptr<NodeIdSource> all_nodes_source(const TxnRef& t);
@@ -80,7 +98,7 @@ std::unique_ptr<NodeIdSource> index_range_source(const TxnRef& t, IndexRange ran
 
 struct AdjacencyCursor::Impl {
   Impl(const TxnRef& t, uint64_t key)
-      : cursor(t.txn, t.dbis->adj, t.write, t.ended), key(key) {}
+      : cursor(t.pool, t.dbis->adj), key(key) {}
   OwnedCursor cursor;
   uint64_t key;
   DupBatchReader<Edge> reader;

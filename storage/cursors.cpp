@@ -11,20 +11,51 @@
 
 namespace kith::storage {
 
-// --- OwnedCursor -----------------------------------------------------------------
+// --- CursorPool, OwnedCursor ---------------------------------------------------
 
-OwnedCursor::OwnedCursor(MDB_txn* txn, MDB_dbi dbi, bool write_txn, std::shared_ptr<bool> ended)
-    : write_txn_(write_txn), ended_(std::move(ended)) {
-  if (*ended_) throw Error(ErrorCode::StorageError, "transaction has already ended");
-  check_lmdb(mdb_cursor_open(txn, dbi, &cur_), "open cursor");
+MDB_cursor* CursorPool::acquire(MDB_dbi dbi) {
+  if (ended) throw Error(ErrorCode::StorageError, "transaction has already ended");
+  if (dbi < 16 && !idle[dbi].empty()) {
+    MDB_cursor* c = idle[dbi].back();
+    idle[dbi].pop_back();
+    return c;
+  }
+  MDB_cursor* c;
+  check_lmdb(mdb_cursor_open(txn, dbi, &c), "open cursor");
+  return c;
 }
 
-OwnedCursor::~OwnedCursor() {
-  if (cur_ && !(write_txn_ && *ended_)) mdb_cursor_close(cur_);
+void CursorPool::release(MDB_dbi dbi, MDB_cursor* cur) {
+  if (ended) {
+    if (!write) mdb_cursor_close(cur);
+  } else if (dbi < 16 && idle[dbi].size() < 8) {
+    idle[dbi].push_back(cur);
+  } else {
+    mdb_cursor_close(cur);
+  }
 }
+
+void CursorPool::end() {
+  if (ended) return;
+  for (auto& list : idle) {
+    // A write transaction's cursors are freed by LMDB with it: only forget them.
+    if (!write) {
+      for (MDB_cursor* c : list) mdb_cursor_close(c);
+    }
+    list.clear();
+  }
+  ended = true;
+}
+
+CursorPool::~CursorPool() { end(); }
+
+OwnedCursor::OwnedCursor(std::shared_ptr<CursorPool> pool, MDB_dbi dbi)
+    : pool_(std::move(pool)), dbi_(dbi), cur_(pool_->acquire(dbi)) {}
+
+OwnedCursor::~OwnedCursor() { pool_->release(dbi_, cur_); }
 
 MDB_cursor* OwnedCursor::get() const {
-  if (*ended_) throw Error(ErrorCode::StorageError, "cursor used after its transaction ended");
+  if (pool_->ended) throw Error(ErrorCode::StorageError, "cursor used after its transaction ended");
   return cur_;
 }
 
@@ -37,9 +68,13 @@ std::span<const T> DupBatchReader<T>::emit(const MDB_val& v) {
     return {static_cast<const T*>(v.mv_data), n};
   }
   // Small lists live inside a leaf node, only 2-byte aligned: copy those.
-  copy_.resize(n);
-  std::memcpy(copy_.data(), v.mv_data, n * sizeof(T));
-  return {copy_.data(), n};
+  T* dst = inline_;
+  if (n > kInline) {
+    copy_.resize(n);
+    dst = copy_.data();
+  }
+  std::memcpy(dst, v.mv_data, n * sizeof(T));
+  return {dst, n};
 }
 
 template <typename T>
@@ -106,7 +141,7 @@ namespace {
 
 class AllNodesSource : public NodeIdSource {
  public:
-  explicit AllNodesSource(const TxnRef& t) : cursor_(t.txn, t.dbis->nodes, t.write, t.ended) {
+  explicit AllNodesSource(const TxnRef& t) : cursor_(t.pool, t.dbis->nodes) {
     buf_.reserve(kBatch);
   }
   std::span<const NodeId> next() override {
@@ -136,7 +171,7 @@ class AllNodesSource : public NodeIdSource {
 class DupSource : public NodeIdSource {
  public:
   DupSource(const TxnRef& t, MDB_dbi dbi, std::string key)
-      : cursor_(t.txn, dbi, t.write, t.ended), key_(std::move(key)) {}
+      : cursor_(t.pool, dbi), key_(std::move(key)) {}
   std::span<const NodeId> next() override {
     return reader_.next(cursor_.get(), as_val(std::string_view(key_)));
   }
@@ -152,7 +187,7 @@ int compare_bytes(std::string_view a, std::string_view b) { return a.compare(b);
 class IndexRangeSource : public NodeIdSource {
  public:
   IndexRangeSource(const TxnRef& t, IndexRange r)
-      : t_(t), cursor_(t.txn, t.dbis->propidx, t.write, t.ended), r_(std::move(r)) {
+      : t_(t), cursor_(t.pool, t.dbis->propidx), r_(std::move(r)) {
     prefix_ = index_prefix(r_.index);
     if (r_.lower) encode_index_value(lower_full_, *r_.lower);
     if (r_.upper) encode_index_value(upper_full_, *r_.upper);

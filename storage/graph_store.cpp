@@ -222,6 +222,7 @@ Txn GraphStore::begin_read() const {
   t->store = impl_.get();
   t->txn = impl_->begin_lmdb_txn(false, t->lock);
   t->write = false;
+  t->pool->txn = t->txn;
   try {
     t->catalog = impl_->catalog_for(t->txn, read_meta_u64(t->txn, impl_->dbis, kMetaCatalogVersion, 0));
   } catch (...) {
@@ -239,6 +240,8 @@ Txn GraphStore::begin_write() {
   t->store = impl_.get();
   t->txn = impl_->begin_lmdb_txn(true, t->lock);
   t->write = true;
+  t->pool->txn = t->txn;
+  t->pool->write = true;
   try {
     const Dbis& d = impl_->dbis;
     t->catalog = impl_->catalog_for(t->txn, read_meta_u64(t->txn, d, kMetaCatalogVersion, 0));

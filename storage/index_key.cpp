@@ -1,5 +1,7 @@
 #include "storage/index_key.h"
 
+#include "storage/error.h"
+
 #include <bit>
 #include <cmath>
 
@@ -64,6 +66,12 @@ void encode(std::string& out, const Value& v, bool nested) {
       for (const Value& e : v.as_list()) encode(out, e, true);
       out.push_back(0);
       break;
+    case ValueType::Map:
+    case ValueType::Node:
+    case ValueType::Rel:
+    case ValueType::Path:
+      throw Error(ErrorCode::TypeError, "a " + std::string(value_type_name(v.type())) +
+                                            " cannot be an indexed value");
   }
 }
 
@@ -80,6 +88,11 @@ uint8_t index_family_tag(ValueType t) {
     case ValueType::DateTime: return 0x50;
     case ValueType::Duration: return 0x60;
     case ValueType::List: return 0x70;
+    case ValueType::Map:
+    case ValueType::Node:
+    case ValueType::Rel:
+    case ValueType::Path:
+      return 0x7f;
   }
   return 0x01;
 }

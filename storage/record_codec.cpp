@@ -1,5 +1,7 @@
 #include "storage/record_codec.h"
 
+#include "storage/error.h"
+
 #include <algorithm>
 #include <bit>
 
@@ -58,6 +60,13 @@ void encode_value(std::string& out, const Value& v) {
       out += body;
       break;
     }
+    case ValueType::Map:
+    case ValueType::Node:
+    case ValueType::Rel:
+    case ValueType::Path:
+      // Query-only kinds never reach the store (the engine checks first).
+      throw Error(ErrorCode::TypeError, "a " + std::string(value_type_name(v.type())) +
+                                            " cannot be stored as a property");
   }
 }
 
@@ -88,6 +97,11 @@ Value decode_value(ByteReader& in) {
       for (uint64_t i = 0; i < count; ++i) items.push_back(decode_value(body));
       return Value(std::move(items));
     }
+    case ValueType::Map:
+    case ValueType::Node:
+    case ValueType::Rel:
+    case ValueType::Path:
+      break;  // read_type rejects these tags
   }
   ByteReader::corrupt();
 }
@@ -107,6 +121,11 @@ void skip_value(ByteReader& in) {
       in.skip_varint();
       in.skip_varint();
       break;
+    case ValueType::Map:
+    case ValueType::Node:
+    case ValueType::Rel:
+    case ValueType::Path:
+      ByteReader::corrupt();  // read_type rejects these tags
   }
 }
 

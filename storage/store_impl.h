@@ -56,9 +56,9 @@ struct Txn::Impl {
   std::shared_lock<std::shared_mutex> lock;
   MDB_txn* txn = nullptr;
   bool write = false;
-  // Cursors of a write transaction are freed by LMDB when it ends; cursor
-  // objects check this flag so they neither use nor close a freed cursor.
-  std::shared_ptr<bool> ended = std::make_shared<bool>(false);
+  // Reusable cursors; cursor objects hold it and learn from it that the
+  // transaction has ended.
+  std::shared_ptr<CursorPool> pool = std::make_shared<CursorPool>();
   bool map_full = false;  // a put hit MDB_MAP_FULL: GraphStore::write grows and retries
 
   std::shared_ptr<const Catalog> catalog;  // what lookups use
@@ -75,7 +75,7 @@ struct Txn::Impl {
   const Dbis& dbis() const { return store->dbis; }
   TxnRef ref() const {
     live();
-    return TxnRef{txn, &store->dbis, write, ended};
+    return TxnRef{txn, &store->dbis, pool};
   }
   void live() const;  // throws when the transaction has ended
 

@@ -29,9 +29,9 @@ Catalog& Txn::Impl::mutable_catalog() {
 }
 
 void Txn::Impl::end(bool by_commit) {
+  pool->end();  // read transactions: cursors closed before the transaction
   if (txn && !by_commit) mdb_txn_abort(txn);
   txn = nullptr;
-  *ended = true;
   if (lock.owns_lock()) lock.unlock();
 }
 

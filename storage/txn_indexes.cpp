@@ -28,7 +28,7 @@ NodeId find_other(Txn::Impl& t, const IndexDef& def, NodeId node, const Value& v
   bool cut = make_index_key(t.scratch2, def.id, v);
   std::string full;
   if (cut) encode_index_value(full, v);
-  OwnedCursor cur(t.txn, t.dbis().propidx, t.write, t.ended);
+  OwnedCursor cur(t.pool, t.dbis().propidx);
   MDB_val k = as_val(std::string_view(t.scratch2)), d;
   int rc = mdb_cursor_get(cur.get(), &k, &d, MDB_SET);
   std::string enc;
@@ -156,7 +156,7 @@ void Txn::drop_index(IndexId id) {
   t.require_write();
   find_def(t, id);
   std::string prefix = index_prefix(id);
-  OwnedCursor cur(t.txn, t.dbis().propidx, t.write, t.ended);
+  OwnedCursor cur(t.pool, t.dbis().propidx);
   for (;;) {
     MDB_val k = as_val(std::string_view(prefix)), d;
     if (!check_found(mdb_cursor_get(cur.get(), &k, &d, MDB_SET_RANGE), "drop index")) break;

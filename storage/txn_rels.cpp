@@ -116,7 +116,7 @@ AdjacencyCursor Txn::adjacency(NodeId node, RelTypeId type, Direction dir) const
 }
 
 uint64_t Txn::degree(NodeId node, RelTypeId type, Direction dir) const {
-  OwnedCursor cur(impl_->ref().txn, impl_->dbis().adj, impl_->write, impl_->ended);
+  OwnedCursor cur(impl_->ref().pool, impl_->dbis().adj);
   uint64_t key = adj_key(node, type, dir);
   MDB_val k = as_val(key), v;
   if (!check_found(mdb_cursor_get(cur.get(), &k, &v, MDB_SET), "seek adjacency")) return 0;
@@ -127,7 +127,7 @@ uint64_t Txn::degree(NodeId node, RelTypeId type, Direction dir) const {
 
 void Txn::for_each_edge(NodeId node,
                         const std::function<void(RelTypeId, Direction, const Edge&)>& fn) const {
-  OwnedCursor cur(impl_->ref().txn, impl_->dbis().adj, impl_->write, impl_->ended);
+  OwnedCursor cur(impl_->ref().pool, impl_->dbis().adj);
   uint64_t first = adj_key(node, 0, Direction::Out);
   MDB_val k = as_val(first), v;
   int rc = mdb_cursor_get(cur.get(), &k, &v, MDB_SET_RANGE);

@@ -272,6 +272,10 @@ std::string_view value_type_name(ValueType t) {
     case ValueType::DateTime: return "TIMESTAMP";
     case ValueType::Duration: return "DURATION";
     case ValueType::List: return "LIST";
+    case ValueType::Map: return "MAP";
+    case ValueType::Node: return "NODE";
+    case ValueType::Rel: return "RELATIONSHIP";
+    case ValueType::Path: return "PATH";
   }
   return "UNKNOWN";
 }
@@ -297,8 +301,49 @@ std::string Value::to_string() const {
       out += ']';
       return out;
     }
+    case ValueType::Map: {
+      std::string out = "{";
+      bool first = true;
+      for (const auto& [k, v] : as_map()) {
+        if (!first) out += ", ";
+        first = false;
+        out += k + ": " + v.to_string();
+      }
+      out += '}';
+      return out;
+    }
+    case ValueType::Node: return "(#" + std::to_string(as_node().id) + ")";
+    case ValueType::Rel: return "[#" + std::to_string(as_rel().id) + "]";
+    case ValueType::Path: {
+      const PathData& p = as_path();
+      std::string out = "<";
+      for (size_t i = 0; i < p.nodes.size(); ++i) {
+        out += "(#" + std::to_string(p.nodes[i]) + ")";
+        if (i < p.rels.size()) {
+          const bool forward = p.rels[i].start == p.nodes[i];
+          out += forward ? "-" : "<-";
+          out += "[#" + std::to_string(p.rels[i].id) + "]";
+          out += forward ? "->" : "-";
+        }
+      }
+      return out + ">";
+    }
   }
   return "null";
+}
+
+bool operator==(const Value& a, const Value& b) {
+  if (a.v_.index() != b.v_.index()) return false;
+  if (a.type() == ValueType::Path) return a.as_path() == b.as_path();
+  return a.v_ == b.v_;
+}
+
+const Value* Value::map_get(std::string_view key) const {
+  const Map& m = as_map();
+  for (const auto& [k, v] : m) {
+    if (k == key) return &v;
+  }
+  return nullptr;
 }
 
 bool parse_date(std::string_view text, Date& out) {

@@ -4,10 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "storage/ids.h"
 
 namespace kith {
 
@@ -34,15 +37,43 @@ struct Duration {
   friend bool operator==(const Duration&, const Duration&) = default;
 };
 
-enum class ValueType : uint8_t {
-  Null = 0, Bool, Int, Double, String, Date, DateTime, Duration, List,
+// A node or relationship as a query value: a reference by id. Relationships
+// carry their type and ends so direction checks and path output need no read.
+struct NodeRef {
+  NodeId id = 0;
+  friend bool operator==(NodeRef, NodeRef) = default;
 };
+
+struct RelRef {
+  RelId id = 0;
+  RelTypeId type = 0;
+  NodeId start = 0;
+  NodeId end = 0;
+  friend bool operator==(const RelRef& a, const RelRef& b) { return a.id == b.id; }
+};
+
+// A path: nodes[i] and nodes[i+1] are joined by rels[i] (in either direction).
+struct PathData {
+  std::vector<NodeId> nodes;
+  std::vector<RelRef> rels;
+  friend bool operator==(const PathData&, const PathData&) = default;
+};
+
+// The first nine kinds are property values (storable); Map, Node, Rel and
+// Path exist only while a query runs.
+enum class ValueType : uint8_t {
+  Null = 0, Bool, Int, Double, String, Date, DateTime, Duration, List, Map, Node, Rel, Path,
+};
+
+inline bool is_storable(ValueType t) { return t <= ValueType::List; }
 
 std::string_view value_type_name(ValueType t);  // "NULL", "BOOL", "INT64", ...
 
 class Value {
  public:
   using List = std::vector<Value>;
+  // Entries sorted by key, keys unique.
+  using Map = std::vector<std::pair<std::string, Value>>;
 
   Value() = default;  // null
   Value(std::nullptr_t) {}
@@ -57,6 +88,10 @@ class Value {
   Value(DateTime d) : v_(d) {}
   Value(Duration d) : v_(d) {}
   Value(List l) : v_(std::move(l)) {}
+  Value(Map m) : v_(std::move(m)) {}
+  Value(NodeRef n) : v_(n) {}
+  Value(RelRef r) : v_(r) {}
+  Value(PathData p) : v_(std::make_shared<const PathData>(std::move(p))) {}
 
   ValueType type() const { return static_cast<ValueType>(v_.index()); }
   bool is_null() const { return v_.index() == 0; }
@@ -70,17 +105,24 @@ class Value {
   const Duration& as_duration() const { return std::get<Duration>(v_); }
   const List& as_list() const { return std::get<List>(v_); }
   List& as_list() { return std::get<List>(v_); }
+  const Map& as_map() const { return std::get<Map>(v_); }
+  NodeRef as_node() const { return std::get<NodeRef>(v_); }
+  const RelRef& as_rel() const { return std::get<RelRef>(v_); }
+  const PathData& as_path() const { return *std::get<std::shared_ptr<const PathData>>(v_); }
+  // Null when the map has no such key.
+  const Value* map_get(std::string_view key) const;
 
   // Structural equality (null == null here; Cypher's three-valued equality is
   // the engine's business, not storage's).
-  friend bool operator==(const Value&, const Value&) = default;
+  friend bool operator==(const Value& a, const Value& b);
 
-  // A readable literal: 42, 1.5, "text", date('2026-01-01'), [1, 2], null.
+  // A readable literal: 42, 1.5, "text", date('2026-01-01'), [1, 2], null,
+  // {a: 1}, (#12), [#5], <(#1)-[#5]->(#2)>.
   std::string to_string() const;
 
  private:
   std::variant<std::monostate, bool, int64_t, double, std::string, Date, DateTime,
-               Duration, List>
+               Duration, List, Map, NodeRef, RelRef, std::shared_ptr<const PathData>>
       v_;
 };
 

@@ -435,6 +435,30 @@ IdType parse_id_type(std::string_view text) {
               "--id-type: expected string, integer or actual, not '" + std::string(text) + "'");
 }
 
+void apply_import_arg(std::string_view arg, const std::string& base_dir, ImportOptions& options) {
+  while (!arg.empty() && (arg.back() == '\r' || arg.back() == ' ')) arg.remove_suffix(1);
+  while (!arg.empty() && arg.front() == ' ') arg.remove_prefix(1);
+  if (arg.empty()) return;
+  size_t eq = arg.find('=');
+  std::string_view name = arg.substr(0, eq);
+  std::string_view value = eq == std::string_view::npos ? std::string_view() : arg.substr(eq + 1);
+  if (name == "--delimiter") {
+    options.delimiter = parse_delimiter(value, "delimiter");
+  } else if (name == "--array-delimiter") {
+    options.array_delimiter = parse_delimiter(value, "array-delimiter");
+  } else if (name == "--id-type") {
+    options.id_type = parse_id_type(value);
+  } else if (name == "--nodes" || name == "--relationships") {
+    InputGroup g = parse_input_group(value);
+    for (std::string& f : g.files) {
+      if (!f.empty() && f.front() != '/' && !base_dir.empty()) f = base_dir + "/" + f;
+    }
+    (name == "--nodes" ? options.nodes : options.relationships).push_back(std::move(g));
+  } else {
+    throw Error(ErrorCode::InvalidInput, "unsupported import argument '" + std::string(arg) + "'");
+  }
+}
+
 ImportSummary run_import(const ImportOptions& options, const ProgressFn& progress) {
   if (options.delimiter == options.array_delimiter) {
     throw Error(ErrorCode::InvalidInput, "--delimiter and --array-delimiter must differ");

@@ -78,4 +78,12 @@ char parse_delimiter(std::string_view text, const char* option);
 // Parses --id-type: "string", "integer" or "actual".
 IdType parse_id_type(std::string_view text);
 
+// Applies one line of an import.args file ("--nodes=Person=Person.csv",
+// "--relationships=KNOWS=k.csv", "--delimiter=|", "--array-delimiter=;",
+// "--id-type=actual"; blank lines are ignored) to `options`, resolving
+// relative file names against `base_dir`. Lets a program load a folder made
+// for `kith import --db X $(cat import.args)` without a shell. Throws
+// kith::Error(InvalidInput) on any other line.
+void apply_import_arg(std::string_view arg, const std::string& base_dir, ImportOptions& options);
+
 }  // namespace kith::storage::import
