@@ -1,0 +1,46 @@
+// Small constructors shared by the planner's parts, and slot allocation.
+#include "query/planner/planner_internal.h"
+
+namespace kith::query::planner {
+
+OpPtr make_op(OpKind kind, ast::Pos pos, OpPtr child) {
+  auto op = std::make_unique<Op>(kind, pos);
+  if (child) op->children.push_back(std::move(child));
+  return op;
+}
+
+ExprPtr make_slot_expr(SlotId slot, const std::string& name, ast::Pos pos) {
+  auto e = std::make_unique<plan::Expr>(plan::ExprKind::Slot, pos);
+  e->slot = slot;
+  e->text = name;
+  return e;
+}
+
+ExprPtr make_constant(Value v, ast::Pos pos, std::string text) {
+  auto e = std::make_unique<plan::Expr>(plan::ExprKind::Constant, pos);
+  e->value = std::move(v);
+  e->text = std::move(text);
+  return e;
+}
+
+OpPtr or_argument(OpPtr input, ast::Pos pos) {
+  if (input) return input;
+  auto arg = make_op(OpKind::Argument, pos);
+  arg->estimated_rows = 1;
+  return arg;
+}
+
+double rows_of(const OpPtr& op) {
+  if (!op) return 1;
+  if (op->kind == OpKind::Argument) return 1;
+  return op->estimated_rows;
+}
+
+SlotId Planner::new_slot(const std::string& name) {
+  plan_.slot_names.push_back(name);
+  return plan_.slot_count++;
+}
+
+std::string Planner::anon_name() { return "anon_" + std::to_string(anon_counter_++); }
+
+}  // namespace kith::query::planner

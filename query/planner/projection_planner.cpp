@@ -1,0 +1,268 @@
+// WITH and RETURN: projection, implicit grouping (the non-aggregate items
+// are the keys), DISTINCT, ORDER BY (Sort, or Top when a LIMIT follows),
+// SKIP, LIMIT, and WITH's WHERE, in openCypher's order.
+#include <algorithm>
+
+#include "query/planner/expr_text.h"
+#include "query/planner/planner_internal.h"
+
+namespace kith::query::planner {
+namespace {
+
+bool has_aggregate(const ast::Expr* e, const plan::FunctionCatalog& functions) {
+  if (!e) return false;
+  if (e->kind == ast::ExprKind::CountStar) return true;
+  if (e->kind == ast::ExprKind::Call) {
+    auto info = functions.find(e->name);
+    if (info && info->kind == plan::FunctionKind::Aggregate) return true;
+  }
+  // Subqueries and pattern comprehensions are their own scopes.
+  if (e->kind == ast::ExprKind::Exists || e->kind == ast::ExprKind::PatternComprehension ||
+      e->kind == ast::ExprKind::PatternPredicate)
+    return false;
+  for (const auto& a : e->args)
+    if (has_aggregate(a.get(), functions)) return true;
+  for (const auto* x : {e->subject.get(), e->else_expr.get(), e->where.get(), e->projection.get()})
+    if (has_aggregate(x, functions)) return true;
+  return false;
+}
+
+// SKIP and LIMIT take a non-negative integer literal or a parameter.
+ExprPtr bind_count(const ast::Expr& e, const char* what, plan::Plan& plan) {
+  if (e.kind == ast::ExprKind::Int && std::get<int64_t>(e.literal) >= 0)
+    return make_constant(Value(std::get<int64_t>(e.literal)), e.pos, expr_text(e));
+  if (e.kind == ast::ExprKind::Parameter) {
+    auto p = std::make_unique<plan::Expr>(plan::ExprKind::Parameter, e.pos);
+    p->name = e.name;
+    p->text = "$" + e.name;
+    if (std::find(plan.parameters.begin(), plan.parameters.end(), e.name) == plan.parameters.end())
+      plan.parameters.push_back(e.name);
+    return p;
+  }
+  fail(ErrorCode::SemanticError,
+       std::string(what) + " must be a non-negative integer constant or a parameter, got " +
+           expr_text(e),
+       e.pos);
+}
+
+double limit_rows(const ExprPtr& e, double rows) {
+  if (e && e->kind == plan::ExprKind::Constant && e->value.type() == ValueType::Int)
+    return std::min(rows, static_cast<double>(e->value.as_int()));
+  return rows;
+}
+
+struct Item {
+  std::string name;       // output variable / column name
+  std::string text;       // expression text, for ORDER BY matching
+  const ast::Expr* expr;  // null for RETURN * entries
+  ast::Pos pos;
+  const Variable* source = nullptr;  // a plain variable item: its variable
+  bool aggregate = false;
+  SlotId slot = plan::kNoSlot;
+};
+
+}  // namespace
+
+OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast::Expr* where,
+                               Scope& scope, bool is_return, ast::Pos pos,
+                               std::vector<plan::Column>* columns) {
+  const char* clause = is_return ? "RETURN" : "WITH";
+  OpPtr op = or_argument(std::move(input), pos);
+  const Scope before = scope;
+
+  // ---- the items
+  std::vector<Item> items;
+  if (p.star) {
+    std::vector<const Variable*> visible;
+    for (const auto& v : before.vars())
+      if (!v.local) visible.push_back(&v);
+    if (visible.empty() && p.items.empty())
+      fail(ErrorCode::SemanticError,
+           std::string(clause) + " * is not allowed when there are no variables in scope", pos);
+    std::sort(visible.begin(), visible.end(),
+              [](const Variable* a, const Variable* b) { return a->name < b->name; });
+    for (const Variable* v : visible) items.push_back(Item{v->name, v->name, nullptr, pos, v});
+  }
+  for (const auto& it : p.items) {
+    Item item{it.alias, expr_text(*it.expr), it.expr.get(), it.pos};
+    if (it.expr->kind == ast::ExprKind::Variable) {
+      item.source = before.find(it.expr->name);
+      if (item.name.empty()) item.name = it.expr->name;
+    }
+    if (item.name.empty()) {
+      if (!is_return)
+        fail(ErrorCode::SemanticError,
+             "expression in WITH must be aliased (use AS): " + item.text, it.pos);
+      item.name = it.text.empty() ? item.text : it.text;
+    }
+    item.aggregate = has_aggregate(it.expr.get(), ctx_.functions);
+    items.push_back(std::move(item));
+  }
+  for (size_t i = 0; i < items.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (items[i].name == items[j].name)
+        fail(ErrorCode::SemanticError,
+             "multiple " + std::string(is_return ? "result columns" : "WITH items") + " named '" +
+                 items[i].name + "'",
+             items[i].pos);
+  bool aggregating = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.aggregate; });
+
+  ExprOptions plain;
+  plain.context = clause;
+  Scope out;
+  auto add_out = [&](const Item& item) {
+    VarKind kind = item.source && item.slot == item.source->slot ? item.source->kind : VarKind::Value;
+    bool nullable = item.source ? item.source->nullable : true;
+    out.add(Variable{item.name, item.slot, kind, nullable, false});
+  };
+
+  if (!aggregating) {
+    std::vector<plan::ProjectItem> computed;
+    for (auto& item : items) {
+      if (item.expr) {
+        // Bound even for plain variables: reports an unknown name.
+        ExprPtr e = bind(*item.expr, before, plain);
+        if (e->kind == plan::ExprKind::Slot && item.source) {
+          item.slot = e->slot;
+        } else {
+          item.slot = new_slot(item.name);
+          computed.push_back(plan::ProjectItem{item.slot, std::move(e)});
+        }
+      } else {
+        item.slot = item.source->slot;
+      }
+      add_out(item);
+    }
+    if (!computed.empty()) {
+      double rows = rows_of(op);
+      op = make_op(OpKind::Projection, pos, std::move(op));
+      op->items = std::move(computed);
+      op->estimated_rows = rows;
+    }
+  } else {
+    // Keys first: they define the scope the aggregate items are bound in.
+    std::vector<plan::ProjectItem> keys;
+    Scope key_scope;
+    for (auto& item : items) {
+      if (item.aggregate) continue;
+      ExprPtr e = item.expr ? bind(*item.expr, before, plain)
+                            : make_slot_expr(item.source->slot, item.name, pos);
+      if (e->kind == plan::ExprKind::Slot && item.source) {
+        item.slot = e->slot;
+        key_scope.add(*item.source);
+      } else {
+        item.slot = new_slot(item.name);
+      }
+      keys.push_back(plan::ProjectItem{item.slot, std::move(e)});
+    }
+    std::vector<plan::AggregateItem> aggregates;
+    std::vector<plan::ProjectItem> after;
+    ExprOptions agg;
+    agg.context = clause;
+    agg.aggregates = &aggregates;
+    agg.aggregate_scope = &before;
+    agg.hidden_scope = &before;
+    agg.hidden_reason = "is neither a grouping key nor inside an aggregate function";
+    for (auto& item : items) {
+      if (!item.aggregate) continue;
+      size_t first = aggregates.size();
+      ExprPtr e = bind(*item.expr, key_scope, agg);
+      if (e->kind == plan::ExprKind::Slot && aggregates.size() == first + 1 &&
+          aggregates[first].slot == e->slot) {
+        item.slot = e->slot;
+        plan_.slot_names[item.slot] = item.name;
+      } else {
+        item.slot = new_slot(item.name);
+        after.push_back(plan::ProjectItem{item.slot, std::move(e)});
+      }
+    }
+    double rows = keys.empty() ? 1 : std::max(1.0, rows_of(op) * 0.5);
+    op = make_op(OpKind::Aggregate, pos, std::move(op));
+    op->items = std::move(keys);
+    op->aggregates = std::move(aggregates);
+    op->estimated_rows = rows;
+    if (!after.empty()) {
+      op = make_op(OpKind::Projection, pos, std::move(op));
+      op->items = std::move(after);
+      op->estimated_rows = rows;
+    }
+    for (const auto& item : items) add_out(item);
+  }
+
+  if (p.distinct) {
+    double rows = std::max(1.0, rows_of(op) * 0.7);
+    op = make_op(OpKind::Distinct, pos, std::move(op));
+    for (const auto& item : items) op->slots.push_back(item.slot);
+    op->estimated_rows = rows;
+  }
+
+  // ---- ORDER BY, SKIP, LIMIT
+  std::vector<plan::SortKey> keys;
+  if (!p.order_by.empty()) {
+    bool narrowed = aggregating || p.distinct;
+    Scope sort_scope = narrowed ? out : before;
+    if (!narrowed)
+      for (const auto& v : out.vars()) sort_scope.add(v);
+    ExprOptions so;
+    so.context = "ORDER BY";
+    if (narrowed) {
+      so.hidden_scope = &before;
+      so.hidden_reason = aggregating
+                             ? "is not in scope after aggregation: ORDER BY can only use the projected items"
+                             : "is not in scope after DISTINCT: ORDER BY can only use the projected items";
+    }
+    for (const auto& s : p.order_by) {
+      plan::SortKey key;
+      key.descending = s.descending;
+      std::string text = expr_text(*s.expr);
+      for (const auto& item : items)
+        if (item.expr && item.text == text && s.expr->kind != ast::ExprKind::Variable)
+          key.expr = make_slot_expr(item.slot, text, s.pos);
+      if (!key.expr) key.expr = bind(*s.expr, sort_scope, so);
+      keys.push_back(std::move(key));
+    }
+  }
+  ExprPtr skip = p.skip ? bind_count(*p.skip, "SKIP", plan_) : nullptr;
+  ExprPtr limit = p.limit ? bind_count(*p.limit, "LIMIT", plan_) : nullptr;
+  if (!keys.empty() && limit) {
+    double rows = limit_rows(limit, rows_of(op));
+    op = make_op(OpKind::Top, pos, std::move(op));
+    op->sort_keys = std::move(keys);
+    op->exprs.push_back(std::move(limit));
+    if (skip) op->exprs.push_back(std::move(skip));
+    op->estimated_rows = rows;
+  } else {
+    if (!keys.empty()) {
+      double rows = rows_of(op);
+      op = make_op(OpKind::Sort, pos, std::move(op));
+      op->sort_keys = std::move(keys);
+      op->estimated_rows = rows;
+    }
+    if (skip) {
+      double rows = rows_of(op);
+      op = make_op(OpKind::Skip, pos, std::move(op));
+      op->exprs.push_back(std::move(skip));
+      op->estimated_rows = rows;
+    }
+    if (limit) {
+      double rows = limit_rows(limit, rows_of(op));
+      op = make_op(OpKind::Limit, pos, std::move(op));
+      op->exprs.push_back(std::move(limit));
+      op->estimated_rows = rows;
+    }
+  }
+
+  scope = out;
+  if (where) {
+    ExprPtr cond = bind_where(*where, scope, nullptr);
+    double rows = rows_of(op) * 0.5;
+    op = make_op(OpKind::Filter, where->pos, std::move(op));
+    op->exprs.push_back(std::move(cond));
+    op->estimated_rows = rows;
+  }
+  if (columns)
+    for (const auto& item : items) columns->push_back(plan::Column{item.name, item.slot});
+  return op;
+}
+
+}  // namespace kith::query::planner
