@@ -301,7 +301,9 @@ plan::Plan Planner::run(const ast::Statement& st) {
   return std::move(plan_);
 }
 
-}  // namespace planner
+}  // namespace kith::query::planner
+
+namespace kith::query {
 
 plan::Plan plan_statement(const ast::Statement& statement, const PlanContext& context) {
   planner::Planner p(context);
