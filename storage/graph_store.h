@@ -9,16 +9,20 @@
 //   nodes     u64 node id (MDB_INTEGERKEY) -> [labels][properties]
 //   rels      u64 rel id (MDB_INTEGERKEY)  -> [type][start][end][properties]
 //   adj       u64 (node << 24 | type << 1 | dir), MDB_INTEGERKEY | MDB_DUPSORT
-//             | MDB_DUPFIXED -> 16-byte Edge {neighbour, rel}; read a page at a
-//             time with MDB_GET_MULTIPLE
+//             | MDB_DUPFIXED -> 16-byte Edge {neighbour, rel}, ordered by
+//             (neighbour, rel) as integers (a custom dupsort comparator); read
+//             a page at a time with MDB_GET_MULTIPLE
 //   labelidx  u32 label (INTEGERKEY) -> u64 node ids (DUPSORT|DUPFIXED|INTEGERDUP)
 //   propidx   [u32 index id][order-preserving value bytes] -> u64 node ids
 //             (DUPSORT|DUPFIXED|INTEGERDUP)
 //   stats     node count per label, relationship count per type
+// Details: docs/storage.md.
 //
-// Concurrency: any number of read transactions (in any number of processes)
-// run beside one write transaction; a reader sees the snapshot of its start.
-// Errors are thrown as kith::Error (storage/error.h).
+// Concurrency: any number of read transactions (in any number of processes
+// and threads) run beside one write transaction; a reader sees the snapshot
+// of its start. A GraphStore is shared by all threads of a process; a Txn is
+// used by one thread at a time. Errors are thrown as kith::Error
+// (storage/error.h).
 #pragma once
 
 #include <cstdint>
@@ -227,7 +231,9 @@ class GraphStore {
 
   // Runs `fn` in a write transaction and commits it. If the map fills up the
   // transaction is aborted, the map is grown and `fn` runs again, so `fn` must
-  // have no effects outside the transaction.
+  // have no effects outside the transaction. Growing waits for this process's
+  // other transactions to end: do not call it while the calling thread holds
+  // another transaction of this store.
   void write(const std::function<void(Txn&)>& fn);
 
   uint64_t file_size() const;  // bytes on disk
