@@ -153,7 +153,11 @@ Value to_string(std::span<const Value> a, const EvalContext&) {
     case ValueType::Date: return format_date(v.as_date());
     case ValueType::DateTime: return format_datetime(v.as_datetime());
     case ValueType::Duration: return format_duration(v.as_duration());
-    case ValueType::List: fn::wrong_type("toString", 0, "a string, number, boolean or temporal value", v);
+    case ValueType::List:
+    case ValueType::Map:
+    case ValueType::Node:
+    case ValueType::Rel:
+    case ValueType::Path: fn::wrong_type("toString", 0, "a string, number, boolean or temporal value", v);
   }
   return {};
 }

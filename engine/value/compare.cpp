@@ -46,17 +46,21 @@ int three_way(const T& x, const T& y) {
 // Rank of a kind in ORDER BY's total order.
 int order_rank(ValueType t) {
   switch (t) {
-    case ValueType::List: return 0;
-    case ValueType::DateTime: return 1;
-    case ValueType::Date: return 2;
-    case ValueType::Duration: return 3;
-    case ValueType::String: return 4;
-    case ValueType::Bool: return 5;
+    case ValueType::Map: return 0;
+    case ValueType::Node: return 1;
+    case ValueType::Rel: return 2;
+    case ValueType::List: return 3;
+    case ValueType::Path: return 4;
+    case ValueType::DateTime: return 5;
+    case ValueType::Date: return 6;
+    case ValueType::Duration: return 7;
+    case ValueType::String: return 8;
+    case ValueType::Bool: return 9;
     case ValueType::Int:
-    case ValueType::Double: return 6;
-    case ValueType::Null: return 7;
+    case ValueType::Double: return 10;
+    case ValueType::Null: return 11;
   }
-  return 7;
+  return 11;
 }
 
 int order_durations(const Duration& a, const Duration& b) {
@@ -113,6 +117,18 @@ Tri equals(const Value& a, const Value& b) {
     }
     return result;
   }
+  if (ta == ValueType::Map) {
+    const auto& x = a.as_map();
+    const auto& y = b.as_map();
+    if (x.size() != y.size()) return Tri::False;
+    Tri result = Tri::True;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (x[i].first != y[i].first) return Tri::False;
+      result = tri_and(result, equals(x[i].second, y[i].second));
+      if (result == Tri::False) return Tri::False;
+    }
+    return result;
+  }
   return tri(a == b);
 }
 
@@ -142,7 +158,12 @@ std::optional<int> compare(const Value& a, const Value& b) {
       }
       return three_way(x.size(), y.size());
     }
-    // Durations have no natural order (is 1 month more than 30 days?).
+    // Durations have no natural order (is 1 month more than 30 days?);
+    // entities and maps are not ordered by < either.
+    case ValueType::Map:
+    case ValueType::Node:
+    case ValueType::Rel:
+    case ValueType::Path:
     case ValueType::Duration:
     case ValueType::Null:
     case ValueType::Int:
@@ -172,6 +193,29 @@ int order(const Value& a, const Value& b) {
       return three_way(x.size(), y.size());
     }
     case ValueType::Duration: return order_durations(a.as_duration(), b.as_duration());
+    case ValueType::Node: return three_way(a.as_node().id, b.as_node().id);
+    case ValueType::Rel: return three_way(a.as_rel().id, b.as_rel().id);
+    case ValueType::Map: {
+      const auto& x = a.as_map();
+      const auto& y = b.as_map();
+      for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+        if (int c = three_way(x[i].first, y[i].first)) return c;
+        if (int c = order(x[i].second, y[i].second)) return c;
+      }
+      return three_way(x.size(), y.size());
+    }
+    case ValueType::Path: {
+      const auto& x = a.as_path();
+      const auto& y = b.as_path();
+      for (size_t i = 0; i < x.nodes.size() && i < y.nodes.size(); ++i) {
+        if (int c = three_way(x.nodes[i], y.nodes[i])) return c;
+      }
+      if (int c = three_way(x.nodes.size(), y.nodes.size())) return c;
+      for (size_t i = 0; i < x.rels.size(); ++i) {
+        if (int c = three_way(x.rels[i].id, y.rels[i].id)) return c;
+      }
+      return 0;
+    }
     case ValueType::Bool:
     case ValueType::String:
     case ValueType::Date:
@@ -190,6 +234,15 @@ bool same_group(const Value& a, const Value& b) {
     if (x.size() != y.size()) return false;
     for (size_t i = 0; i < x.size(); ++i) {
       if (!same_group(x[i], y[i])) return false;
+    }
+    return true;
+  }
+  if (ta == ValueType::Map) {
+    const auto& x = a.as_map();
+    const auto& y = b.as_map();
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (x[i].first != y[i].first || !same_group(x[i].second, y[i].second)) return false;
     }
     return true;
   }
@@ -223,6 +276,19 @@ size_t group_hash(const Value& v) {
     case ValueType::List: {
       size_t h = 0x11;
       for (const auto& e : v.as_list()) h = mix(h, group_hash(e));
+      return h;
+    }
+    case ValueType::Map: {
+      size_t h = 0x3a;
+      for (const auto& [k, e] : v.as_map()) h = mix(mix(h, std::hash<std::string>{}(k)), group_hash(e));
+      return h;
+    }
+    case ValueType::Node: return mix(0x40de, std::hash<uint64_t>{}(v.as_node().id));
+    case ValueType::Rel: return mix(0x4e1, std::hash<uint64_t>{}(v.as_rel().id));
+    case ValueType::Path: {
+      size_t h = 0x9a7;
+      for (NodeId n : v.as_path().nodes) h = mix(h, std::hash<uint64_t>{}(n));
+      for (const auto& r : v.as_path().rels) h = mix(h, std::hash<uint64_t>{}(r.id));
       return h;
     }
   }
