@@ -17,6 +17,8 @@ void throw_lmdb(int rc, std::string_view operation) {
       throw Error(ErrorCode::IoError, msg + "disk quota exceeded");
     case EIO:
       throw Error(ErrorCode::IoError, msg + "input/output error");
+    case EFBIG:
+      throw Error(ErrorCode::IoError, msg + "file too large (file size limit reached)");
     case EACCES:
     case EPERM:
     case EROFS:
