@@ -3,8 +3,10 @@
 // shared Kuzu schema and COPY plan) and prints its result as one JSON line,
 // {"loadMs": ..., "storeBytes": ...}, where loadMs covers opening the
 // database, the DDL, every COPY and the final CHECKPOINT inside this process
-// (not Node's start-up nor loading the kuzu module).
+// (not Node's start-up nor loading the kuzu module). The same object is
+// written to DB_PATH.result.json for run.sh.
 'use strict';
+const fs = require('fs');
 const path = require('path');
 const { loadLdbc } = require(path.join(__dirname, '..', 'kuzu', 'load.js'));
 
@@ -14,5 +16,9 @@ if (!dbPath || !dataDir) {
   process.exit(2);
 }
 loadLdbc(dbPath, dataDir)
-  .then((r) => console.log(JSON.stringify({ loadMs: r.loadMs, storeBytes: r.storeBytes })))
+  .then((r) => {
+    const json = JSON.stringify({ loadMs: r.loadMs, storeBytes: r.storeBytes });
+    fs.writeFileSync(`${dbPath}.result.json`, json);
+    console.log(json);
+  })
   .catch((e) => { console.error(e.message || e); process.exit(1); });
