@@ -194,9 +194,21 @@ uint64_t BulkLoader::node_count() const { return impl_->nodes; }
 uint64_t BulkLoader::rel_count() const { return impl_->rels.size(); }
 
 void BulkLoader::Impl::write_adjacency() {
-  // Counting sort of relationship ids by start node (out lists) and by end
-  // node (in lists); within a node, order by (type, neighbour, rel) to match
-  // the key order and the edge comparator, so every put is an append.
+  // Counting sort of the edges by start node (out lists) and by end node (in
+  // lists) into flat arrays, then a sort within each node by (type,
+  // neighbour, rel), which is the key order and the edge comparator's order,
+  // so every put is an append. The per-node sorts touch only their own
+  // contiguous slice.
+  struct Entry {
+    RelTypeId type;
+    NodeId neighbour;
+    RelId rel;
+    bool operator<(const Entry& o) const {
+      if (type != o.type) return type < o.type;
+      if (neighbour != o.neighbour) return neighbour < o.neighbour;
+      return rel < o.rel;
+    }
+  };
   const size_t n = nodes;
   std::vector<uint64_t> out_off(n + 1, 0), in_off(n + 1, 0);
   for (const RelEnds& r : rels) {
@@ -207,15 +219,17 @@ void BulkLoader::Impl::write_adjacency() {
     out_off[i + 1] += out_off[i];
     in_off[i + 1] += in_off[i];
   }
-  std::vector<RelId> out_ids(rels.size()), in_ids(rels.size());
+  std::vector<Entry> out(rels.size()), in(rels.size());
   {
     std::vector<uint64_t> out_pos(out_off.begin(), out_off.end() - 1);
     std::vector<uint64_t> in_pos(in_off.begin(), in_off.end() - 1);
     for (RelId id = 0; id < rels.size(); ++id) {
-      out_ids[out_pos[rels[id].start]++] = id;
-      in_ids[in_pos[rels[id].end]++] = id;
+      const RelEnds& r = rels[id];
+      out[out_pos[r.start]++] = Entry{r.type, r.end, id};
+      in[in_pos[r.end]++] = Entry{r.type, r.start, id};
     }
   }
+  std::vector<RelEnds>().swap(rels);  // no longer needed: give the memory back
 
   MDB_cursor* cur = nullptr;
   auto open_cursor = [&] { check_lmdb(mdb_cursor_open(txn, dbis.adj, &cur), "open adjacency cursor"); };
@@ -239,36 +253,22 @@ void BulkLoader::Impl::write_adjacency() {
     }
   };
 
-  auto by_out = [&](RelId a, RelId b) {
-    const RelEnds &x = rels[a], &y = rels[b];
-    if (x.type != y.type) return x.type < y.type;
-    if (x.end != y.end) return x.end < y.end;
-    return a < b;
-  };
-  auto by_in = [&](RelId a, RelId b) {
-    const RelEnds &x = rels[a], &y = rels[b];
-    if (x.type != y.type) return x.type < y.type;
-    if (x.start != y.start) return x.start < y.start;
-    return a < b;
-  };
   for (NodeId node = 0; node < n; ++node) {
-    RelId* ob = out_ids.data() + out_off[node];
-    RelId* oe = out_ids.data() + out_off[node + 1];
-    RelId* ib = in_ids.data() + in_off[node];
-    RelId* ie = in_ids.data() + in_off[node + 1];
+    Entry* ob = out.data() + out_off[node];
+    Entry* oe = out.data() + out_off[node + 1];
+    Entry* ib = in.data() + in_off[node];
+    Entry* ie = in.data() + in_off[node + 1];
     if (ob == oe && ib == ie) continue;
-    std::sort(ob, oe, by_out);
-    std::sort(ib, ie, by_in);
+    std::sort(ob, oe);
+    std::sort(ib, ie);
     // Merge: for each type, the out list (dir 0) comes before the in list.
     while (ob != oe || ib != ie) {
-      bool take_out = ib == ie || (ob != oe && rels[*ob].type <= rels[*ib].type);
-      RelTypeId type = take_out ? rels[*ob].type : rels[*ib].type;
+      bool take_out = ib == ie || (ob != oe && ob->type <= ib->type);
+      Entry*& p = take_out ? ob : ib;
+      Entry* end = take_out ? oe : ie;
+      RelTypeId type = p->type;
       run.clear();
-      if (take_out) {
-        for (; ob != oe && rels[*ob].type == type; ++ob) run.push_back(Edge{rels[*ob].end, *ob});
-      } else {
-        for (; ib != ie && rels[*ib].type == type; ++ib) run.push_back(Edge{rels[*ib].start, *ib});
-      }
+      for (; p != end && p->type == type; ++p) run.push_back(Edge{p->neighbour, p->rel});
       flush_run(adj_key(node, type, take_out ? Direction::Out : Direction::In));
     }
   }
@@ -326,7 +326,6 @@ uint64_t BulkLoader::finish() {
   }
   b.write_catalog_and_stats();
   b.write_adjacency();
-  std::vector<RelEnds>().swap(b.rels);
   b.write_label_index();
   b.commit();
   check_lmdb(mdb_env_sync(b.env, 1), b.tmp + ": sync");
