@@ -4,7 +4,9 @@ MATCH (:Person {id: $personId})<-[:HAS_CREATOR]-(message:Post:Comment)
 WITH message, message.id AS messageId, message.creationDate AS created
 ORDER BY created DESC, messageId ASC
 LIMIT 10
-MATCH (message)-[:REPLY_OF*0..30]->(post:Post), (post)-[:HAS_CREATOR]->(person:Person)
+MATCH (message)-[:REPLY_OF*0..30]->(post:Post)
+WITH message, messageId, created, post
+MATCH (post)-[:HAS_CREATOR]->(person:Person)
 RETURN
     messageId,
     coalesce(message.imageFile, message.content) AS messageContent,
