@@ -43,10 +43,11 @@ DemoResult generate_demo(const DemoConfig& config, const std::string& dir, const
   Output out(dir);
 
   std::atomic<uint64_t> people_done{0}, knows_done{0};
+  std::atomic<bool> stop{false};
   std::exception_ptr knows_error;
   std::thread knows([&] {
     try {
-      write_knows(world, out, knows_done);
+      write_knows(world, out, knows_done, stop);
     } catch (...) {
       knows_error = std::current_exception();
       knows_done.store(world.people());
@@ -69,6 +70,7 @@ DemoResult generate_demo(const DemoConfig& config, const std::string& dir, const
     write_companies(world, out);
     write_people(world, out, people_done, tick);
   } catch (...) {
+    stop = true;  // no point finishing KNOWS for a data set that failed
     knows.join();
     throw;
   }

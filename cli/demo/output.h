@@ -40,6 +40,7 @@ void write_companies(const World& world, Output& out);
 void write_people(const World& world, Output& out, std::atomic<uint64_t>& done,
                   const std::function<void()>& tick);
 // KNOWS only; meant for its own thread (it touches only out[File::Knows]).
-void write_knows(const World& world, Output& out, std::atomic<uint64_t>& done);
+// Returns early when `stop` becomes true.
+void write_knows(const World& world, Output& out, std::atomic<uint64_t>& done, const std::atomic<bool>& stop);
 
 }  // namespace kith::demo

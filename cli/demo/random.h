@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <span>
 
 namespace kith::demo {
 
@@ -46,10 +45,6 @@ class Rng {
   // Uniform in [0, 1) with 53 random bits.
   double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   bool chance(double p) { return unit() < p; }
-  template <typename T>
-  const T& pick(std::span<const T> items) {
-    return items[below(items.size())];
-  }
 
  private:
   uint64_t state_;

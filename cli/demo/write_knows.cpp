@@ -54,7 +54,7 @@ void write_edge(const World& w, CsvWriter& row, uint64_t a, uint64_t b, bool col
 
 }  // namespace
 
-void write_knows(const World& w, Output& out, std::atomic<uint64_t>& done) {
+void write_knows(const World& w, Output& out, std::atomic<uint64_t>& done, const std::atomic<bool>& stop) {
   CsvWriter& row = out[File::Knows];
   for (const FixtureKnows& k : fixture_knows()) {
     row.integer(static_cast<int64_t>(k.a)).integer(static_cast<int64_t>(k.b)).hundredths(k.strength);
@@ -93,7 +93,10 @@ void write_knows(const World& w, Output& out, std::atomic<uint64_t>& done) {
       previous = q.other;
       write_edge(w, row, id, q.other, q.colleague);
     }
-    if ((id & 1023) == 0) done.store(id, std::memory_order_relaxed);
+    if ((id & 1023) == 0) {
+      done.store(id, std::memory_order_relaxed);
+      if (stop.load(std::memory_order_relaxed)) return;
+    }
   }
   done.store(w.people(), std::memory_order_relaxed);
 }

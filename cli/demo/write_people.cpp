@@ -36,7 +36,7 @@ int64_t past(const World& w, Rng& rng, int64_t days_ago) {
   return w.now() - days_ago * kSecondsPerDay - 1 - static_cast<int64_t>(rng.below(kSecondsPerDay - 1));
 }
 
-void write_jobs(const World& w, Output& out, uint64_t id, const PersonCore& p) {
+void write_jobs(Output& out, uint64_t id, const PersonCore& p) {
   for (int k = 0; k < p.njobs; ++k) {
     const Job& j = p.jobs[k];
     CsvWriter& row = out[File::WorksAt];
@@ -47,7 +47,6 @@ void write_jobs(const World& w, Output& out, uint64_t id, const PersonCore& p) {
       row.date(j.until);
     row.end_row();
   }
-  (void)w;
 }
 
 void write_fixture_person(const World& w, Output& out, const FixturePerson& f, const PersonCore& p) {
@@ -58,7 +57,7 @@ void write_fixture_person(const World& w, Output& out, const FixturePerson& f, c
   consent(row, f.opt_in_email);
   consent(row, f.opt_in_intro);
   row.end_row();
-  write_jobs(w, out, f.id, p);
+  write_jobs(out, f.id, p);
   for (const FixtureInterest& i : f.interests)
     out[File::InterestedIn].integer(static_cast<int64_t>(f.id)).integer(topic_index(i.topic) + 1).hundredths(i.score).end_row();
   for (const FixtureEngagement& e : fixture_engagements()) {
@@ -94,7 +93,7 @@ void write_random_person(const World& w, Output& out, uint64_t id, const PersonC
   consent(row, random_consent(rng, 55, 20));
   consent(row, random_consent(rng, 65, 15));
   row.end_row();
-  write_jobs(w, out, id, p);
+  write_jobs(out, id, p);
 
   // Interests: half from what the department cares about, half by popularity.
   const std::span<const int> dept_topics = department_topics(p.dept);
