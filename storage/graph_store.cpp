@@ -130,8 +130,19 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, OpenOption
   unsigned flags = MDB_NOSUBDIR | MDB_NOTLS;
   if (options.read_only) flags |= MDB_RDONLY;
   if (options.no_sync) flags |= MDB_NOSYNC;
+  auto claim_file = [&] {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return;
+    FileIdentity id{st.st_dev, st.st_ino};
+    if (!register_open_file(id)) {
+      open_error(path, "already open in this process (share one GraphStore instead)");
+    }
+    s->registered = id;
+  };
+  if (exists) claim_file();  // before LMDB touches the lock file
   int rc = mdb_env_open(s->env, path.c_str(), flags, 0644);
   if (rc != MDB_SUCCESS) open_error(path, open_reason(rc));
+  if (!s->registered) claim_file();
   initialize_env(*s);
   return std::unique_ptr<GraphStore>(new GraphStore(std::move(s)));
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -16,6 +17,7 @@
 #include "storage/cursor_impl.h"
 #include "storage/graph_store.h"
 #include "storage/lmdb_check.h"
+#include "storage/open_files.h"
 #include "storage/schema.h"
 
 namespace kith::storage {
@@ -34,8 +36,11 @@ struct GraphStore::Impl {
   mutable std::mutex catalog_mutex;
   mutable std::shared_ptr<const Catalog> catalog;
 
+  std::optional<FileIdentity> registered;  // in the open-files registry
+
   ~Impl() {
     if (env) mdb_env_close(env);
+    if (registered) unregister_open_file(*registered);
   }
 
   // Doubles the map (or, with `at_least`, grows it to that); waits for this

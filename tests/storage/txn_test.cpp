@@ -281,3 +281,13 @@ TEST_CASE("readers in several threads see consistent snapshots while a writer co
   CHECK(reads > 0);
   CHECK(db.store->begin_read().node_count() == 80);
 }
+
+TEST_CASE("one file cannot be opened twice in one process; after closing it can") {
+  TestDb db;
+  Error e = open_error(db.path);
+  CHECK(e.code() == ErrorCode::IoError);
+  CHECK(mentions(e, "already open"));
+  db.store->write([](Txn& t) { t.create_node({}); });  // the first handle is unharmed
+  db.reopen();
+  CHECK(db.store->begin_read().node_count() == 1);
+}
