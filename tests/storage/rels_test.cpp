@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "storage/error.h"
 #include "tests/storage/temp_dir.h"
@@ -51,6 +52,33 @@ TEST_CASE("relationships: create, read, update, delete, with properties") {
   CHECK_THROWS_AS(u.delete_rel(r), Error);
   CHECK_THROWS_AS(u.create_rel(knows, a, 99, {}), Error);
   u.commit();
+}
+
+TEST_CASE("relationships: properties of every type round-trip and survive reopen") {
+  TestDb db;
+  std::vector<Value> values = {
+      Value(true), Value(std::numeric_limits<int64_t>::min()), Value(std::numeric_limits<int64_t>::max()),
+      Value(-0.125), Value(std::string()), Value("ünïcødé ✓"), Value(Date{-40000}),
+      Value(DateTime{-1}), Value(Duration{-1, 0, 7}),
+      Value(Value::List{Value(Value::List{}), Value(Value::List{Value(false), Value()})}),
+  };
+  std::vector<PropKeyId> keys;
+  db.store->write([&](Txn& t) {
+    RelTypeId type = t.intern_rel_type("T");
+    NodeId a = t.create_node({});
+    Properties props;
+    for (size_t i = 0; i < values.size(); ++i) {
+      std::string name = "k";
+      name += std::to_string(i);  // (not operator+: GCC 12 -Wrestrict false positive)
+      keys.push_back(t.intern_prop_key(name));
+      props.emplace_back(keys.back(), values[i]);
+    }
+    t.create_rel(type, a, a, props);
+  });
+  db.reopen();
+  Txn r = db.store->begin_read();
+  for (size_t i = 0; i < values.size(); ++i) CHECK(r.rel_property(0, keys[i]) == values[i]);
+  CHECK(r.get_rel(0)->properties.size() == values.size());
 }
 
 TEST_CASE("adjacency: both directions, by type, self-loops, sorted by neighbour") {
