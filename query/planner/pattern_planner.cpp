@@ -142,7 +142,8 @@ class PatternPlanner {
   std::vector<PRel> rels_;
   std::vector<Conjunct> conjuncts_;
   std::vector<SlotId> new_slots_;
-  std::vector<SlotId> matched_rels_;  // for relationship uniqueness
+  // Relationships bound so far (slot, types), for relationship uniqueness.
+  std::vector<std::pair<SlotId, std::vector<std::string>>> matched_rels_;
   std::vector<std::vector<size_t>> part_nodes_;  // node indices per part, in order
   std::vector<std::vector<size_t>> part_rels_;
   std::map<const ast::NodePattern*, size_t> node_of_;
@@ -227,6 +228,9 @@ class PatternPlanner {
               fail(ErrorCode::SemanticError,
                    "'" + r.variable + "' is already declared as a node, it cannot be used as a relationship",
                    r.pos);
+          if (rel_names.count(r.variable))
+            fail(ErrorCode::SemanticError,
+                 "relationship variable '" + r.variable + "' is used twice in one pattern", r.pos);
           if (scope_.find(r.variable)) {
             existing(r.variable, VarKind::Rel, r.pos);
             fail(ErrorCode::SemanticError,
@@ -234,9 +238,7 @@ class PatternPlanner {
                      "' is already bound; matching a bound relationship again is not supported",
                  r.pos);
           }
-          if (!rel_names.insert(r.variable).second)
-            fail(ErrorCode::SemanticError,
-                 "relationship variable '" + r.variable + "' is used twice in one pattern", r.pos);
+          rel_names.insert(r.variable);
           rel.name = r.variable;
           rel.slot = fresh(r.variable);
           declare(r.variable, rel.slot, r.var_length ? VarKind::Value : VarKind::Rel);
@@ -512,7 +514,14 @@ class PatternPlanner {
     op->types = r.types;
     op->dir = direction(r, best_left);
     op->into = to.bound;
-    op->rel_uniqueness = matched_rels_;
+    // Relationships of disjoint types can never be the same one.
+    for (const auto& [slot, types] : matched_rels_) {
+      bool disjoint = !types.empty() && !r.types.empty() &&
+                      std::none_of(types.begin(), types.end(), [&](const std::string& t) {
+                        return std::find(r.types.begin(), r.types.end(), t) != r.types.end();
+                      });
+      if (!disjoint) op->rel_uniqueness.push_back(slot);
+    }
     if (r.var_length) {
       op->min_hops = r.min_hops.value_or(1);
       op->max_hops = r.max_hops.value_or(-1);
@@ -527,7 +536,7 @@ class PatternPlanner {
     bound_.insert(to.slot);
     if (rel.slot != plan::kNoSlot) {
       bound_.insert(rel.slot);
-      matched_rels_.push_back(rel.slot);
+      matched_rels_.emplace_back(rel.slot, r.types);
     }
     return true;
   }
@@ -546,6 +555,7 @@ class PatternPlanner {
       PNode& b = nodes_[rel.right];
       if (!a.bound || !b.bound) continue;
       const auto& r = *rel.pattern;
+      if (!plan_) plan_ = make_op(OpKind::Argument, rel.part->pos);
       auto op = make_op(OpKind::ShortestPath, rel.part->pos, std::move(plan_));
       op->from = a.slot;
       op->to = b.slot;

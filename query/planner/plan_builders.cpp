@@ -5,6 +5,7 @@ namespace kith::query::planner {
 
 OpPtr make_op(OpKind kind, ast::Pos pos, OpPtr child) {
   auto op = std::make_unique<Op>(kind, pos);
+  if (kind == OpKind::Argument) op->estimated_rows = 1;
   if (child) op->children.push_back(std::move(child));
   return op;
 }

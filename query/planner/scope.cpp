@@ -43,35 +43,41 @@ void fail(ErrorCode code, const std::string& message, ast::Pos pos) {
 
 namespace {
 
-// Case-insensitive edit distance: "tolower" is one letter from "toLower"
-// in the user's mind, zero here.
+// Case-insensitive edit distance where swapping two neighbours counts as
+// one edit (optimal string alignment): "lable" is one edit from "label".
 size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  auto same = [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  };
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                  std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
-      diag = up;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1)});
+      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1]))
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 }  // namespace
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
-  // Up to a third of the name may be wrong (at least one edit).
+  // Up to a third of the name may be wrong (at least one edit), but never
+  // all of it: 'y' is not a misspelling of 'a'. Names this long are
+  // compared only against candidates of similar length anyway.
+  if (name.size() > 256) return "";
   size_t limit = std::max<size_t>(1, name.size() / 3);
   const std::string* best = nullptr;
   size_t best_distance = limit + 1;
   for (const auto& c : candidates) {
     if (c.empty() || c == name) continue;
+    if (c.size() > name.size() + limit || name.size() > c.size() + limit) continue;
     size_t d = distance(name, c);
+    if (d >= name.size() || d >= c.size()) continue;
     if (d < best_distance) {
       best_distance = d;
       best = &c;

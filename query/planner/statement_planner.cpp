@@ -27,7 +27,8 @@ bool reads_store(const Op& op) {
 
 OpPtr eager(OpPtr op) {
   double rows = rows_of(op);
-  auto e = make_op(OpKind::Eager, op->pos, std::move(op));
+  ast::Pos pos = op->pos;
+  auto e = make_op(OpKind::Eager, pos, std::move(op));
   e->estimated_rows = rows;
   return e;
 }
