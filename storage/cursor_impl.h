@@ -55,6 +55,7 @@ class DupBatchReader {
  public:
   // The batches of one key, looked up on the first call.
   std::span<const T> next(MDB_cursor* cur, const MDB_val& key);
+  void restart() { state_ = State::Start; }
   // For a cursor already positioned on a key, `data` being what the
   // positioning returned: its first batch, then `more` for the rest.
   std::span<const T> first(MDB_cursor* cur, MDB_val& data);

@@ -125,6 +125,12 @@ std::span<const Edge> AdjacencyCursor::next_batch() {
   return impl_->reader.next(impl_->cursor.get(), as_val(impl_->key));
 }
 
+void AdjacencyCursor::reset(NodeId node, RelTypeId type, Direction dir) {
+  if (!impl_) throw Error(ErrorCode::StorageError, "adjacency cursor was moved from");
+  impl_->key = adj_key(node, type, dir);
+  impl_->reader.restart();
+}
+
 // --- NodeIdCursor ------------------------------------------------------------------
 
 NodeIdCursor::NodeIdCursor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

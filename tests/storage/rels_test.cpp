@@ -100,6 +100,14 @@ TEST_CASE("adjacency: both directions, by type, self-loops, sorted by neighbour"
   CHECK(neighbours(r, n[0], likes, Direction::Out) == std::vector<NodeId>{n[4]});
   CHECK(neighbours(r, n[0], likes, Direction::In).empty());
   CHECK(neighbours(r, n[4], likes, Direction::In) == std::vector<NodeId>{n[0]});
+  AdjacencyCursor reused = r.adjacency(n[2], knows, Direction::Out);
+  CHECK(drain(reused).size() == 1);
+  reused.reset(n[0], knows, Direction::In);
+  CHECK(drain(reused).size() == 2);
+  reused.reset(n[3], likes, Direction::In);  // an empty list
+  CHECK(drain(reused).empty());
+  reused.reset(n[0], likes, Direction::Out);
+  CHECK(drain(reused).front().neighbour == n[4]);
   CHECK(r.degree(n[0], knows, Direction::Out) == 3);
   CHECK(r.degree(n[0], knows, Direction::In) == 2);
   CHECK(r.degree(n[1], likes, Direction::In) == 0);
