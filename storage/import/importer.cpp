@@ -87,6 +87,7 @@ class Importer {
   ImportSummary run() {
     std::vector<PlannedFile> node_files = plan(opt_.nodes, false);
     std::vector<PlannedFile> rel_files = plan(opt_.relationships, true);
+    check_key_spaces(node_files, rel_files);
     for (const auto* files : {&node_files, &rel_files}) {
       for (const PlannedFile& f : *files) bytes_total_ += f.size;
     }
@@ -148,6 +149,27 @@ class Importer {
       }
     }
     return out;
+  }
+
+  // A relationship file naming a key space that no node file fills would
+  // fail on every row; say so once, before loading anything.
+  static void check_key_spaces(const std::vector<PlannedFile>& node_files,
+                               const std::vector<PlannedFile>& rel_files) {
+    std::unordered_map<std::string, bool> spaces;
+    for (const PlannedFile& f : node_files) {
+      if (f.header.id >= 0) spaces[f.header.columns[f.header.id].space] = true;
+    }
+    for (const PlannedFile& f : rel_files) {
+      for (int index : {f.header.start, f.header.end}) {
+        const Column& c = f.header.columns[index];
+        if (spaces.count(c.space)) continue;
+        std::string name = c.kind == ColumnKind::StartId ? ":START_ID" : ":END_ID";
+        std::string space = c.space.empty() ? "the global key space (:ID)" : "key space '" + c.space + "'";
+        throw Error(ErrorCode::InvalidInput,
+                    f.path + ":1: header: " + name + " refers to " + space +
+                        ", but no node file has an ID column for it");
+      }
+    }
   }
 
   std::vector<PropColumn> prop_columns(const Header& h) {

@@ -139,6 +139,11 @@ TEST_CASE("file-level errors also leave the target alone, even when skipping bad
     ImportOptions two = options(dir, dir.write("two.csv", "a:ID(P),b:ID(Q)\n1,2\n"), rels);
     two.skip_bad_rows = skip;
     CHECK(failing_import(dir, two).find("two.csv:1: header: two ID columns") != std::string::npos);
+    ImportOptions unknown_space = options(dir, nodes, dir.write("q.csv", ":START_ID(P),:END_ID(Q)\n1,1\n"));
+    unknown_space.skip_bad_rows = skip;
+    CHECK(failing_import(dir, unknown_space)
+              .find("q.csv:1: header: :END_ID refers to key space 'Q', but no node file has an ID column for it") !=
+          std::string::npos);
     ImportOptions empty = options(dir, dir.write("empty.csv", ""), rels);
     empty.skip_bad_rows = skip;
     CHECK(failing_import(dir, empty).find("empty.csv: the file is empty") != std::string::npos);
