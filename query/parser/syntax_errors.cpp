@@ -113,6 +113,8 @@ std::string expected_text(const antlr4::dfa::Vocabulary& vocab, const antlr4::mi
   if (!closers.empty()) {
     std::vector<std::string> likely;
     if (comma) likely.push_back("','");
+    if (expression) likely.push_back("an expression");
+    else if (names) likely.push_back("a name");
     likely.insert(likely.end(), closers.begin(), closers.end());
     return join_alternatives(likely);
   }
