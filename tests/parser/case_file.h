@@ -12,6 +12,8 @@
 //   -> ok                                     (parses; AST not compared)
 //   -> error SyntaxError 1:17 <message>       (message optional)
 // Whitespace runs in the expectation and in the printed AST compare equal.
+// To write a new case, put "-> ?" and run the tests with KITH_PRINT_ACTUAL=1:
+// they print what every case gives; check it, then paste it in.
 #pragma once
 
 #include <string>
