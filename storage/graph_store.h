@@ -86,8 +86,9 @@ struct Bound {
 class Txn;
 
 // Batches of neighbours of one node for one (type, direction), a page of
-// LMDB at a time. The spans point into the memory map and stay valid until
-// the next call or the end of the transaction.
+// LMDB at a time, ordered by (neighbour, rel). The spans point into the
+// memory map and stay valid until the next call, the next write in the
+// transaction, or its end.
 class AdjacencyCursor {
  public:
   AdjacencyCursor(AdjacencyCursor&&) noexcept;

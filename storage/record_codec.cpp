@@ -130,6 +130,13 @@ void skip_value(ByteReader& in) {
 }
 
 void normalize_properties(Properties& props) {
+  // Most callers pass sorted, unique, non-null properties: check that first,
+  // since stable_sort allocates a buffer on every call.
+  bool clean = true;
+  for (size_t i = 0; i < props.size() && clean; ++i) {
+    clean = !props[i].second.is_null() && (i == 0 || props[i - 1].first < props[i].first);
+  }
+  if (clean) return;
   std::stable_sort(props.begin(), props.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   // Keep the last value given for a key; a null there means "absent".
