@@ -194,7 +194,7 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
   // Binds an expression-local variable (comprehension, reduce) over `scope`.
   auto with_local = [&](const std::string& name, SlotId slot) {
     Scope inner = scope;
-    inner.add(Variable{name, slot, VarKind::Value, true, true});
+    inner.add(Variable{name, slot, VarKind::Value, true, true, {}});
     return inner;
   };
   // Outer variables a subplan reads.
@@ -377,7 +377,7 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
       out->acc_slot = new_slot(e.name);
       out->var_slot = new_slot(e.variable);
       Scope inner = with_local(e.name, out->acc_slot);
-      inner.add(Variable{e.variable, out->var_slot, VarKind::Value, true, true});
+      inner.add(Variable{e.variable, out->var_slot, VarKind::Value, true, true, {}});
       out->args.push_back(bind(*e.projection, inner, o));
       return out;
     }

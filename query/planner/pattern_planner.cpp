@@ -155,7 +155,7 @@ class PatternPlanner {
   }
 
   void declare(const std::string& name, SlotId slot, VarKind kind) {
-    scope_.add(Variable{name, slot, kind, optional_, false});
+    scope_.add(Variable{name, slot, kind, optional_, false, {}});
   }
 
   // A variable already in scope, checked for kind.
@@ -191,6 +191,7 @@ class PatternPlanner {
     } else if (const Variable* v = existing(n.variable, VarKind::Node, n.pos)) {
       p.name = n.variable;
       p.slot = v->slot;
+      p.labels = v->labels;
     } else {
       p.name = n.variable;
       p.slot = fresh(p.name);
@@ -276,6 +277,13 @@ class PatternPlanner {
       for (const auto& n : part.nodes) add_node_predicates(n);
     }
     for (auto& rel : rels_) add_rel_predicates(rel);
+    for (const auto& n : nodes_) {
+      const Variable* v = scope_.find(n.name);
+      if (!v || v->slot != n.slot) continue;
+      Variable known = *v;
+      known.labels = n.labels;
+      scope_.add(std::move(known));
+    }
   }
 
   void add_conjunct(ExprPtr e) {

@@ -113,7 +113,9 @@ OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast:
   auto add_out = [&](const Item& item) {
     VarKind kind = item.source && item.slot == item.source->slot ? item.source->kind : VarKind::Value;
     bool nullable = item.source ? item.source->nullable : true;
-    out.add(Variable{item.name, item.slot, kind, nullable, false});
+    Variable v{item.name, item.slot, kind, nullable, false, {}};
+    if (item.source && item.slot == item.source->slot) v.labels = item.source->labels;
+    out.add(std::move(v));
   };
 
   if (!aggregating) {

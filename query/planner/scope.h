@@ -25,6 +25,9 @@ struct Variable {
   // Bound inside an expression (comprehension variable, a pattern
   // comprehension's own nodes): not a dependency of the enclosing predicate.
   bool local = false;
+  // Labels a node variable is known to have (from the patterns that bound
+  // or matched it): only for estimates, never for correctness.
+  std::vector<std::string> labels;
 };
 
 class Scope {

@@ -84,7 +84,7 @@ OpPtr Planner::plan_query(const ast::Query& q, Scope& scope, std::vector<plan::C
     u->children.push_back(std::move(proj));
   }
   u->estimated_rows = rows;
-  for (const auto& c : first) scope.add(Variable{c.name, c.slot, VarKind::Value, true, false});
+  for (const auto& c : first) scope.add(Variable{c.name, c.slot, VarKind::Value, true, false, {}});
   if (columns) *columns = first;
   return u;
 }
@@ -147,7 +147,7 @@ OpPtr Planner::plan_single_query(OpPtr input, const ast::SingleQuery& q, Scope& 
             op->slot = new_slot(c.variable);
             op->exprs.push_back(std::move(list));
             op->estimated_rows = rows;
-            scope.add(Variable{c.variable, op->slot, VarKind::Value, true, false});
+            scope.add(Variable{c.variable, op->slot, VarKind::Value, true, false, {}});
           } else if constexpr (std::is_same_v<T, ast::WithClause>) {
             op = plan_projection(std::move(op), c.projection, c.where.get(), scope, false, clause.pos,
                                  nullptr);
@@ -211,7 +211,7 @@ OpPtr Planner::plan_single_query(OpPtr input, const ast::SingleQuery& q, Scope& 
               SlotId s = new_slot(var);
               op->names.push_back(field);
               op->slots.push_back(s);
-              scope.add(Variable{var, s, VarKind::Value, false, false});
+              scope.add(Variable{var, s, VarKind::Value, false, false, {}});
               cols.push_back(plan::Column{var, s});
             }
             op->estimated_rows = rows;

@@ -90,7 +90,7 @@ OpPtr Planner::plan_create(OpPtr input, const ast::CreateClause& c, Scope& scope
       if (n.properties) spec.properties = bind(*n.properties, scope, o);
       std::string name = n.variable.empty() ? anon_name() : n.variable;
       spec.slot = new_slot(name);
-      if (!n.variable.empty()) scope.add(Variable{name, spec.slot, VarKind::Node, false, false});
+      if (!n.variable.empty()) scope.add(Variable{name, spec.slot, VarKind::Node, false, false, {}});
       node_slots.push_back(spec.slot);
       node_names.push_back(name);
       op->node_specs.push_back(std::move(spec));
@@ -111,7 +111,7 @@ OpPtr Planner::plan_create(OpPtr input, const ast::CreateClause& c, Scope& scope
       std::string name = r.variable.empty() ? anon_name() : r.variable;
       bool needed = !r.variable.empty() || !part.path_variable.empty();
       spec.slot = needed ? new_slot(name) : plan::kNoSlot;
-      if (!r.variable.empty()) scope.add(Variable{name, spec.slot, VarKind::Rel, false, false});
+      if (!r.variable.empty()) scope.add(Variable{name, spec.slot, VarKind::Rel, false, false, {}});
       rel_slots.push_back(spec.slot);
       rel_names.push_back(name);
       op->rel_specs.push_back(std::move(spec));
@@ -132,7 +132,7 @@ OpPtr Planner::plan_create(OpPtr input, const ast::CreateClause& c, Scope& scope
       }
       call->text += ")";
       SlotId slot = new_slot(part.path_variable);
-      scope.add(Variable{part.path_variable, slot, VarKind::Path, false, false});
+      scope.add(Variable{part.path_variable, slot, VarKind::Path, false, false, {}});
       paths.emplace_back(slot, std::move(call));
     }
   }
