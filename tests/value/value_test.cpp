@@ -247,3 +247,28 @@ TEST_CASE("the exposed civil calendar helpers agree with parsing and with each o
     CHECK(days_from_civil(c.year, c.month, c.day) == d);
   }
 }
+
+TEST_CASE("query-only kinds: names, literals and equality") {
+  CHECK(value_type_name(ValueType::Map) == "MAP");
+  CHECK(value_type_name(ValueType::Node) == "NODE");
+  CHECK(value_type_name(ValueType::Rel) == "RELATIONSHIP");
+  CHECK(value_type_name(ValueType::Path) == "PATH");
+  CHECK_FALSE(is_storable(ValueType::Map));
+  CHECK(is_storable(ValueType::List));
+
+  const Value map(Value::Map{{"a", Value(1)}, {"b", Value("x")}});
+  CHECK(map.to_string() == "{a: 1, b: \"x\"}");
+  CHECK(Value(Value::Map{}).to_string() == "{}");
+  CHECK(map.map_get("b") != nullptr);
+  CHECK(*map.map_get("b") == Value("x"));
+  CHECK(map.map_get("c") == nullptr);
+
+  CHECK(Value(NodeRef{7}).to_string() == "(#7)");
+  CHECK(Value(RelRef{3, 0, 7, 8}).to_string() == "[#3]");
+  // A path prints each relationship in the direction it was walked.
+  const PathData path{{7, 8, 9}, {RelRef{3, 0, 7, 8}, RelRef{4, 0, 9, 8}}};
+  CHECK(Value(path).to_string() == "<(#7)-[#3]->(#8)<-[#4]-(#9)>");
+  CHECK(Value(path) == Value(PathData{{7, 8, 9}, {RelRef{3, 0, 7, 8}, RelRef{4, 0, 9, 8}}}));
+  CHECK_FALSE(Value(path) == Value(PathData{{7, 8}, {RelRef{3, 0, 7, 8}}}));
+  CHECK_FALSE(Value(NodeRef{7}) == Value(int64_t{7}));
+}
