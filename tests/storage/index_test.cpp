@@ -226,3 +226,21 @@ TEST_CASE("unique constraint: long values that share a cut prefix are not duplic
   t.create_node(labels, {{k, Value(base + "2")}});
   CHECK(code_of([&] { t.create_node(labels, {{k, Value(base + "1")}}); }) == ErrorCode::ConstraintViolation);
 }
+
+TEST_CASE("unique constraint over an existing plain index replaces it") {
+  IndexedDb db({Value(1), Value(2)});
+  Txn t = db.db.store->begin_write();
+  IndexId u = t.create_unique_constraint(db.label, db.key);
+  CHECK(u != db.index);
+  auto defs = t.indexes();
+  REQUIRE(defs.size() == 1);
+  CHECK(defs[0].id == u);
+  CHECK(defs[0].unique);
+  CHECK(t.create_index(db.label, db.key) == u);  // the unique index serves
+  CHECK(t.create_unique_constraint(db.label, db.key) == u);
+  CHECK(sorted(drain(t.index_lookup(u, Value(2)))) == std::vector<NodeId>{1});
+  CHECK(sorted(drain(t.index_range(u, std::nullopt, std::nullopt))) == std::vector<NodeId>{0, 1});
+  const LabelId labels[] = {db.label};
+  CHECK(code_of([&] { t.create_node(labels, {{db.key, Value(1.0)}}); }) == ErrorCode::ConstraintViolation);
+  t.commit();
+}
