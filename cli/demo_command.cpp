@@ -99,7 +99,7 @@ int run_demo(int argc, char** argv) {
     return 2;
   }
   if (people < demo::kMinPeople || people > demo::kMaxPeople) {
-    std::cerr << "kith demo: --people must be between 1000 and 10000000\n";
+    std::cerr << "kith demo: --people must be between 1000 and 10000000, not " << people << "\n";
     return 2;
   }
   const demo::DemoConfig config{people, seed, *now};
