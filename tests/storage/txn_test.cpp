@@ -3,6 +3,7 @@
 #include <lmdb.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -293,4 +294,43 @@ TEST_CASE("one file cannot be opened twice in one process; after closing it can"
   db.store->write([](Txn& t) { t.create_node({}); });  // the first handle is unharmed
   db.reopen();
   CHECK(db.store->begin_read().node_count() == 1);
+}
+
+TEST_CASE("a map grown by another process is adopted (MDB_MAP_RESIZED)") {
+  TempDir dir;
+  std::string path = dir.file("shared.kith");
+  OpenOptions small;
+  small.initial_map_size = 1 << 20;
+  auto store = GraphStore::open(path, small);
+  store->write([](Txn& t) { t.create_node({}, {{t.intern_prop_key("k"), Value(0)}}); });
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // The child has its own environment, with the same small map, and grows it.
+    int code = 0;
+    try {
+      auto own = GraphStore::open(path, small);
+      std::string payload(300, 'p');
+      for (int round = 0; round < 4; ++round) {
+        own->write([&](Txn& t) {
+          for (int i = 0; i < 5000; ++i) t.create_node({}, {{0, Value(payload)}});
+        });
+      }
+    } catch (...) {
+      code = 1;
+    }
+    ::_exit(code);  // no destructors of the parent's objects here
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  CHECK(store->file_size() > (4u << 20));  // beyond this process's map
+  {
+    Txn r = store->begin_read();
+    CHECK(r.node_count() == 20001);
+    CHECK(r.node_property(20000, 0) == Value(std::string(300, 'p')));
+  }
+  store->write([](Txn& t) { t.create_node({}); });
+  CHECK(store->begin_read().node_count() == 20002);
 }
