@@ -240,7 +240,6 @@ class IndexRangeSource : public NodeIdSource {
         return {};
       }
       if (!recheck_ && !r_.lower_inclusive && key == r_.lower_key) continue;
-      reader_ = DupBatchReader<NodeId>();
       reading_ = true;
       auto batch = reader_.first(c, v);
       if (!recheck_) return batch;

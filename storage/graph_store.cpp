@@ -104,11 +104,6 @@ uint64_t read_meta_u64(MDB_txn* txn, const Dbis& dbis, std::string_view key, uin
   return read_u64(v);
 }
 
-void write_meta_u64(MDB_txn* txn, const Dbis& dbis, std::string_view key, uint64_t value) {
-  MDB_val k = as_val(key), v = as_val(value);
-  check_lmdb(mdb_put(txn, dbis.meta, &k, &v, 0), "write meta");
-}
-
 std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, OpenOptions options) {
   namespace fs = std::filesystem;
   if (path.empty()) open_error(path, "empty database path");

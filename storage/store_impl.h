@@ -43,8 +43,8 @@ struct GraphStore::Impl {
     if (registered) unregister_open_file(*registered);
   }
 
-  // Doubles the map (or, with `at_least`, grows it to that); waits for this
-  // process's transactions to end.
+  // Doubles the map. With `wait`, waits for this process's transactions to
+  // end; without, gives up if any is open.
   void grow_map(bool wait);
   // Adopts a larger map size set by another process (after MDB_MAP_RESIZED).
   void adopt_map_size();
@@ -54,7 +54,6 @@ struct GraphStore::Impl {
 };
 
 uint64_t read_meta_u64(MDB_txn* txn, const Dbis& dbis, std::string_view key, uint64_t dflt);
-void write_meta_u64(MDB_txn* txn, const Dbis& dbis, std::string_view key, uint64_t value);
 
 struct Txn::Impl {
   GraphStore::Impl* store = nullptr;
