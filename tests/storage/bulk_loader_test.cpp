@@ -183,3 +183,20 @@ TEST_CASE("BulkLoader refuses to overwrite unless asked, and bad ids are Invalid
     }
   }
 }
+
+TEST_CASE("BulkLoader: an empty graph loads, and finish() runs once") {
+  TempDir dir;
+  std::string path = dir.file("empty.kith");
+  BulkLoader loader(path, false);
+  loader.label("Unused");
+  CHECK(loader.finish() > 0);
+  CHECK_THROWS_AS(loader.finish(), Error);
+  CHECK_THROWS_AS(loader.add_node({}, {}), Error);
+  auto store = GraphStore::open(path);
+  Txn r = store->begin_read();
+  CHECK(r.node_count() == 0);
+  CHECK(r.node_count(0) == 0);
+  CHECK(r.label_name(0) == "Unused");
+  CHECK(drain(r.scan_all_nodes()).empty());
+  CHECK(drain(r.scan_label(0)).empty());
+}
