@@ -93,7 +93,17 @@ ast::Statement parse(std::string_view text, const ParseOptions& options) {
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   antlr4::CommonTokenStream tokens(&lexer);
-  tokens.fill();
+  // Lex lazily up to the limit: a huge text of tiny tokens must not
+  // allocate millions of tokens before being rejected.
+  while (tokens.LA(1) != antlr4::Token::EOF) {
+    if (tokens.size() > options.max_tokens) {
+      auto* t = tokens.get(tokens.index());
+      fail("query too long (more than " + std::to_string(options.max_tokens) + " tokens)",
+           static_cast<uint32_t>(t->getLine()), static_cast<uint32_t>(t->getCharPositionInLine()) + 1);
+    }
+    tokens.consume();
+  }
+  tokens.seek(0);
   check_nesting(tokens.getTokens(), options.max_nesting);
 
   grammar::KithParser parser(&tokens);

@@ -41,6 +41,19 @@ TEST_CASE("text longer than the limit is rejected before parsing") {
   CHECK(syntax_error(huge).message().find("too long") != std::string::npos);
 }
 
+TEST_CASE("too many tokens are rejected before parsing") {
+  ParseOptions small;
+  small.max_tokens = 10;
+  Error e = syntax_error("RETURN [1, 2, 3, 4, 5, 6, 7]", small);
+  CHECK(e.message().find("more than 10 tokens") != std::string::npos);
+  CHECK(e.column() == 21);  // the eleventh token, '5'
+  CHECK_NOTHROW(parse("RETURN [1, 2, 3]", small));
+  // Under the 1 MiB text limit but far over the default token limit.
+  std::string q = "RETURN [";
+  for (int i = 0; i < 100000; ++i) q += "1,";
+  CHECK(syntax_error(q + "1]").message().find("tokens") != std::string::npos);
+}
+
 TEST_CASE("deep nesting is a SyntaxError, not a stack overflow") {
   for (std::string open : {"(", "[", "{a:", "CASE WHEN true THEN "}) {
     std::string q = "RETURN ";
