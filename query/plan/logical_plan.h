@@ -7,8 +7,7 @@
 // Variables live in slots: every row flowing between operators is an array
 // of Values indexed by SlotId. The planner allocates slots; a slot, once
 // written by an operator, keeps its value for the rest of the pipeline
-// (until a Projection/Aggregate boundary starts a new row layout, see
-// Plan::slot_count and Op::output_slots).
+// (until an Aggregate starts a new row layout, see below).
 //
 // Slots are numbered over the WHOLE statement (subplans of EXISTS and pattern
 // comprehensions, every UNION branch included): a row is always slot_count
@@ -371,5 +370,7 @@ void number_operators(Plan& plan);
 // - OpKind::SchemaCommand with SchemaAction/SchemaSpec; Plan::kind.
 // - Op::index (pre-order, for PROFILE), Plan::op_count, number_operators().
 // - Merge: `slots` = what the pattern binds.
+// - Removed the mention of Op::output_slots (never existed): row layout is
+//   global, Aggregate rows hold only their keys and aggregates.
 
 }  // namespace kith::query::plan
