@@ -1,6 +1,7 @@
 // The CSV reader against RFC 4180 and the variations real exports have.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -164,5 +165,72 @@ TEST_CASE("a missing file is an IoError naming it") {
   } catch (const kith::Error& e) {
     CHECK(e.code() == kith::ErrorCode::IoError);
     CHECK(e.message().find("/nonexistent/dir/x.csv") != std::string::npos);
+  }
+}
+
+TEST_CASE("round trip: random fields written with RFC 4180 quoting read back unchanged") {
+  TempDir dir;
+  std::mt19937 rng(4180);
+  const std::string alphabet = "ab,|\"\n\r\t x\xC3\xA9";
+  for (char delimiter : {',', '|', '\t'}) {
+    CAPTURE(delimiter);
+    std::vector<Fields> expected;
+    std::vector<uint64_t> lines;
+    std::string content;
+    uint64_t line = 1;
+    for (int r = 0; r < 6000; ++r) {
+      Fields row;
+      size_t columns = 1 + rng() % 5;
+      for (size_t c = 0; c < columns; ++c) {
+        std::string f;
+        size_t len = rng() % 40;
+        for (size_t i = 0; i < len; ++i) f += alphabet[rng() % alphabet.size()];
+        row.push_back(f);
+      }
+      // A row of one empty field would be a blank line, which is skipped.
+      if (columns == 1 && row[0].empty()) row[0] = "x";
+      lines.push_back(line);
+      for (size_t c = 0; c < row.size(); ++c) {
+        const std::string& f = row[c];
+        if (c > 0) content += delimiter;
+        bool quote = f.find_first_of(std::string("\"\n\r") + delimiter) != std::string::npos || rng() % 7 == 0;
+        if (!quote) {
+          content += f;
+          continue;
+        }
+        content += '"';
+        for (char ch : f) {
+          if (ch == '"') content += '"';
+          if (ch == '\n') ++line;
+          content += ch;
+        }
+        content += '"';
+      }
+      content += rng() % 2 ? "\r\n" : "\n";
+      ++line;
+      expected.push_back(std::move(row));
+    }
+    auto rows = parse_csv(dir, content, delimiter);
+    REQUIRE(rows.size() == expected.size());
+    size_t mismatches = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].fields != expected[i] || rows[i].line != lines[i] || !rows[i].error.empty()) {
+        if (++mismatches == 1) FAIL_CHECK("row " << i << " differs (line " << rows[i].line << ")");
+      }
+    }
+    CHECK(mismatches == 0);
+  }
+}
+
+TEST_CASE("arbitrary bytes never crash the reader and always end") {
+  TempDir dir;
+  std::mt19937 rng(7);
+  const std::string alphabet = ",\"\n\r|a";
+  for (int round = 0; round < 200; ++round) {
+    std::string content;
+    size_t len = rng() % 300;
+    for (size_t i = 0; i < len; ++i) content += alphabet[rng() % alphabet.size()];
+    auto rows = parse_csv(dir, content);
+    CHECK(rows.size() <= len + 1);
   }
 }
