@@ -129,7 +129,18 @@ void skip_value(ByteReader& in) {
   }
 }
 
+void check_storable(const Value& v) {
+  if (!is_storable(v.type())) {
+    throw Error(ErrorCode::TypeError, "a " + std::string(value_type_name(v.type())) +
+                                          " cannot be stored as a property value");
+  }
+  if (v.type() == ValueType::List) {
+    for (const Value& e : v.as_list()) check_storable(e);
+  }
+}
+
 void normalize_properties(Properties& props) {
+  for (const auto& [key, value] : props) check_storable(value);
   // Most callers pass sorted, unique, non-null properties: check that first,
   // since stable_sort allocates a buffer on every call.
   bool clean = true;

@@ -27,7 +27,13 @@ void encode_value(std::string& out, const Value& v);
 Value decode_value(ByteReader& in);
 void skip_value(ByteReader& in);
 
-// Sorts by key, keeps the last of duplicate keys, drops nulls.
+// Throws TypeError for the query-only kinds (map, node, relationship, path),
+// also inside lists. Checked before anything is written, so a refused value
+// leaves the transaction as it was.
+void check_storable(const Value& v);
+
+// Sorts by key, keeps the last of duplicate keys, drops nulls; checks every
+// value with check_storable.
 void normalize_properties(Properties& props);
 
 // `props` must be normalized.

@@ -135,6 +135,7 @@ void Txn::set_node_property(NodeId id, PropKeyId key, Value value) {
   Impl& t = *impl_;
   t.require_write();
   check_prop_key(t, key);
+  check_storable(value);
   NodeParts parts = load_node(t, id);
   auto it = std::lower_bound(parts.props.begin(), parts.props.end(), key,
                              [](const auto& p, PropKeyId k) { return p.first < k; });

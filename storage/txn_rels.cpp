@@ -84,6 +84,7 @@ void Txn::set_rel_property(RelId id, PropKeyId key, Value value) {
   if (key >= t.catalog->prop_keys.size()) {
     throw Error(ErrorCode::NotFound, "no property key with id " + std::to_string(key));
   }
+  check_storable(value);
   MDB_val v;
   if (!t.get_raw(t.dbis().rels, id, v)) no_rel(id);
   RelHeader h;

@@ -244,3 +244,22 @@ TEST_CASE("unique constraint over an existing plain index replaces it") {
   CHECK(code_of([&] { t.create_node(labels, {{db.key, Value(1.0)}}); }) == ErrorCode::ConstraintViolation);
   t.commit();
 }
+
+TEST_CASE("query-only values (maps, nodes, paths) are refused before anything is written") {
+  IndexedDb db({Value(1)});
+  Txn t = db.db.store->begin_write();
+  Value map(Value::Map{{"a", Value(1)}});
+  Value nested(Value::List{Value(2), map});
+  const LabelId labels[] = {db.label};
+  CHECK(code_of([&] { t.create_node(labels, {{db.key, map}}); }) == ErrorCode::TypeError);
+  CHECK(code_of([&] { t.set_node_property(0, db.key, nested); }) == ErrorCode::TypeError);
+  CHECK(t.node_property(0, db.key) == Value(1));
+  CHECK(sorted(drain(t.index_lookup(db.index, Value(1)))) == std::vector<NodeId>{0});
+  CHECK(drain(t.index_range(db.index, std::nullopt, std::nullopt)).size() == 1);
+  CHECK(t.node_count() == 1);
+  RelTypeId r = t.intern_rel_type("R");
+  RelId rel = t.create_rel(r, 0, 0, {});
+  CHECK(code_of([&] { t.set_rel_property(rel, db.key, map); }) == ErrorCode::TypeError);
+  CHECK(code_of([&] { t.create_rel(r, 0, 0, {{db.key, nested}}); }) == ErrorCode::TypeError);
+  CHECK(t.rel_count() == 1);
+}
