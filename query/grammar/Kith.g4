@@ -190,31 +190,27 @@ properties : mapLiteral | parameter ;
 relationshipsPattern : nodePattern patternChain+ ;
 
 // ---------------------------------------------------------------- expressions
-// Precedence, loosest first: OR < XOR < AND < NOT < comparison < + - < * / %
-// < ^ < unary sign < postfix operators (as in the openCypher 9 grammar).
-expression : orExpression ;
-
-orExpression : xorExpression (OR xorExpression)* ;
-
-xorExpression : andExpression (XOR andExpression)* ;
-
-andExpression : notExpression (AND notExpression)* ;
-
-notExpression : NOT* comparisonExpression ;
-
-comparisonExpression : addSubExpression (comparisonOperator addSubExpression)* ;
+// One left-recursive rule: ANTLR turns it into precedence climbing, so an
+// atom costs two parse-tree levels instead of one per precedence level (less
+// memory and stack per token). Alternatives are listed tightest first:
+// postfix operators < unary sign < ^ < * / % < + - < comparison < NOT < AND
+// < XOR < OR, as in the openCypher 9 grammar. Prefix operators repeat in a
+// loop so that "NOT NOT NOT ..." and "- - - ..." do not recurse.
+expression
+  : atom                                                  # atomExpression
+  | expression postfixOperator                            # postfixExpression
+  | (PLUS | MINUS)+ expression                            # unaryExpression
+  | expression CARET expression                           # powerExpression
+  | expression (STAR | SLASH | PERCENT) expression        # multiplicativeExpression
+  | expression (PLUS | MINUS) expression                  # additiveExpression
+  | expression comparisonOperator expression              # comparisonExpression
+  | NOT+ expression                                       # notExpression
+  | expression AND expression                             # andExpression
+  | expression XOR expression                             # xorExpression
+  | expression OR expression                              # orExpression
+  ;
 
 comparisonOperator : EQ | NEQ | NEQ2 | LT | GT | LE | GE ;
-
-addSubExpression : multDivExpression ((PLUS | MINUS) multDivExpression)* ;
-
-multDivExpression : powerExpression ((STAR | SLASH | PERCENT) powerExpression)* ;
-
-powerExpression : unaryExpression (CARET unaryExpression)* ;
-
-unaryExpression : (PLUS | MINUS)* postfixExpression ;
-
-postfixExpression : atom postfixOperator* ;
 
 postfixOperator
   : DOT propertyKeyName                                   # propertyLookup

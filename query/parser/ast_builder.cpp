@@ -467,112 +467,112 @@ class Builder {
     return done(std::move(e));
   }
 
-  // Left-associative chain "x op y op z": operands are the rule children,
-  // operators the terminal children between them.
-  template <typename Operand, typename Build, typename OpKind>
-  ExprPtr chain(ParserRuleContext* ctx, Build build, OpKind op_kind) {
-    ExprPtr result;
-    ExprKind pending = ExprKind::Null;
-    Pos op_pos;
-    for (auto* child : ctx->children) {
-      if (auto* tn = dynamic_cast<TerminalNode*>(child)) {
-        pending = op_kind(tn->getSymbol()->getType());
-        op_pos = pos_of(tn->getSymbol());
+  static ExprKind comparison_kind(P::ComparisonOperatorContext* op) {
+    switch (dynamic_cast<TerminalNode*>(op->children[0])->getSymbol()->getType()) {
+      case P::NEQ: case P::NEQ2: return ExprKind::Ne;
+      case P::LT: return ExprKind::Lt;
+      case P::LE: return ExprKind::Le;
+      case P::GT: return ExprKind::Gt;
+      case P::GE: return ExprKind::Ge;
+      default: return ExprKind::Eq;
+    }
+  }
+
+  // The operator token of a binary alternative: its second child.
+  static Token* operator_token(P::ExpressionContext* ctx) {
+    auto* child = ctx->children[1];
+    if (auto* tn = dynamic_cast<TerminalNode*>(child)) return tn->getSymbol();
+    return dynamic_cast<ParserRuleContext*>(child)->getStart();  // comparisonOperator
+  }
+
+  // Binary and postfix alternatives nest to the left ("1+1+...+1" is a
+  // left-deep tree as long as the chain), so the left spine is walked with a
+  // loop, never recursion; only right operands recurse, and their depth is
+  // bounded by the nesting limit.
+  ExprPtr expr(P::ExpressionContext* ctx) {
+    std::vector<P::ExpressionContext*> spine;
+    while (dynamic_cast<P::AtomExpressionContext*>(ctx) == nullptr &&
+           dynamic_cast<P::UnaryExpressionContext*>(ctx) == nullptr &&
+           dynamic_cast<P::NotExpressionContext*>(ctx) == nullptr) {
+      spine.push_back(ctx);
+      ctx = dynamic_cast<P::ExpressionContext*>(ctx->children[0]);
+    }
+    ExprPtr result = prefix_or_atom(ctx);
+    // In "a < b < c" the b of the previous comparison is the left side of the
+    // next one: a < b AND b < c.
+    const Expr* chained_right = nullptr;
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+      P::ExpressionContext* node = *it;
+      if (auto* post = dynamic_cast<P::PostfixExpressionContext*>(node)) {
+        result = postfix_op(std::move(result), post->postfixOperator());
+        chained_right = nullptr;
         continue;
       }
-      ExprPtr operand = build(dynamic_cast<Operand*>(child));
-      result = result ? binary(pending, op_pos, std::move(result), std::move(operand)) : std::move(operand);
-    }
-    return result;
-  }
-
-  ExprPtr expr(P::ExpressionContext* ctx) { return or_expr(ctx->orExpression()); }
-
-  ExprPtr or_expr(P::OrExpressionContext* ctx) {
-    return chain<P::XorExpressionContext>(
-        ctx, [this](auto* c) { return xor_expr(c); }, [](size_t) { return ExprKind::Or; });
-  }
-  ExprPtr xor_expr(P::XorExpressionContext* ctx) {
-    return chain<P::AndExpressionContext>(
-        ctx, [this](auto* c) { return and_expr(c); }, [](size_t) { return ExprKind::Xor; });
-  }
-  ExprPtr and_expr(P::AndExpressionContext* ctx) {
-    return chain<P::NotExpressionContext>(
-        ctx, [this](auto* c) { return not_expr(c); }, [](size_t) { return ExprKind::And; });
-  }
-
-  ExprPtr not_expr(P::NotExpressionContext* ctx) {
-    ExprPtr e = comparison(ctx->comparisonExpression());
-    auto nots = ctx->NOT();
-    for (auto it = nots.rbegin(); it != nots.rend(); ++it) e = unary(ExprKind::Not, pos_of((*it)->getSymbol()), std::move(e));
-    return e;
-  }
-
-  ExprPtr comparison(P::ComparisonExpressionContext* ctx) {
-    auto operands = ctx->addSubExpression();
-    auto ops = ctx->comparisonOperator();
-    if (ops.empty()) return add_sub(operands[0]);
-    std::vector<ExprPtr> values;
-    for (auto* o : operands) values.push_back(add_sub(o));
-    ExprPtr result;
-    for (size_t i = 0; i < ops.size(); ++i) {
-      ExprKind kind = ExprKind::Eq;
-      switch (dynamic_cast<TerminalNode*>(ops[i]->children[0])->getSymbol()->getType()) {
-        case P::EQ: kind = ExprKind::Eq; break;
-        case P::NEQ: case P::NEQ2: kind = ExprKind::Ne; break;
-        case P::LT: kind = ExprKind::Lt; break;
-        case P::LE: kind = ExprKind::Le; break;
-        case P::GT: kind = ExprKind::Gt; break;
-        case P::GE: kind = ExprKind::Ge; break;
+      Pos at = pos_of(operator_token(node));
+      ExprPtr right = expr(dynamic_cast<P::ExpressionContext*>(node->children[2]));
+      if (auto* cmp = dynamic_cast<P::ComparisonExpressionContext*>(node)) {
+        ExprKind kind = comparison_kind(cmp->comparisonOperator());
+        if (chained_right) {
+          ExprPtr link = binary(kind, at, clone(*chained_right), std::move(right));
+          chained_right = link->args[1].get();
+          result = binary(ExprKind::And, at, std::move(result), std::move(link));
+        } else {
+          result = binary(kind, at, std::move(result), std::move(right));
+          chained_right = result->args[1].get();
+        }
+        continue;
       }
-      // The middle operand of a chain is used twice: the first use gets a copy.
-      ExprPtr right = i + 1 < ops.size() ? clone(*values[i + 1]) : std::move(values[i + 1]);
-      ExprPtr cmp = binary(kind, pos_of(ops[i]), std::move(values[i]), std::move(right));
-      Pos at = cmp->pos;  // read before cmp is moved into an argument
-      result = result ? binary(ExprKind::And, at, std::move(result), std::move(cmp)) : std::move(cmp);
+      chained_right = nullptr;
+      ExprKind kind = ExprKind::Or;
+      if (dynamic_cast<P::PowerExpressionContext*>(node)) {
+        kind = ExprKind::Pow;
+      } else if (dynamic_cast<P::AndExpressionContext*>(node)) {
+        kind = ExprKind::And;
+      } else if (dynamic_cast<P::XorExpressionContext*>(node)) {
+        kind = ExprKind::Xor;
+      } else if (dynamic_cast<P::MultiplicativeExpressionContext*>(node) ||
+                 dynamic_cast<P::AdditiveExpressionContext*>(node)) {
+        switch (operator_token(node)->getType()) {
+          case P::STAR: kind = ExprKind::Mul; break;
+          case P::SLASH: kind = ExprKind::Div; break;
+          case P::PERCENT: kind = ExprKind::Mod; break;
+          case P::PLUS: kind = ExprKind::Add; break;
+          default: kind = ExprKind::Sub; break;
+        }
+      }
+      result = binary(kind, at, std::move(result), std::move(right));
     }
     return result;
   }
 
-  ExprPtr add_sub(P::AddSubExpressionContext* ctx) {
-    return chain<P::MultDivExpressionContext>(
-        ctx, [this](auto* c) { return mult_div(c); },
-        [](size_t t) { return t == P::PLUS ? ExprKind::Add : ExprKind::Sub; });
-  }
-  ExprPtr mult_div(P::MultDivExpressionContext* ctx) {
-    return chain<P::PowerExpressionContext>(
-        ctx, [this](auto* c) { return power(c); },
-        [](size_t t) { return t == P::STAR ? ExprKind::Mul : t == P::SLASH ? ExprKind::Div : ExprKind::Mod; });
-  }
-  ExprPtr power(P::PowerExpressionContext* ctx) {
-    return chain<P::UnaryExpressionContext>(
-        ctx, [this](auto* c) { return unary_expr(c); }, [](size_t) { return ExprKind::Pow; });
-  }
-
-  ExprPtr unary_expr(P::UnaryExpressionContext* ctx) {
+  ExprPtr prefix_or_atom(P::ExpressionContext* ctx) {
+    if (auto* a = dynamic_cast<P::AtomExpressionContext*>(ctx)) return atom(a->atom());
+    if (auto* n = dynamic_cast<P::NotExpressionContext*>(ctx)) {
+      ExprPtr e = expr(n->expression());
+      auto nots = n->NOT();
+      for (auto it = nots.rbegin(); it != nots.rend(); ++it)
+        e = unary(ExprKind::Not, pos_of((*it)->getSymbol()), std::move(e));
+      return e;
+    }
+    auto* u = dynamic_cast<P::UnaryExpressionContext*>(ctx);
     std::vector<Token*> signs;
-    for (auto* child : ctx->children)
+    for (auto* child : u->children)
       if (auto* tn = dynamic_cast<TerminalNode*>(child)) signs.push_back(tn->getSymbol());
-    auto* post = ctx->postfixExpression();
     ExprPtr e;
     // "-5" is the literal -5 (and the only way to write INT64_MIN).
-    if (!signs.empty() && signs.back()->getType() == P::MINUS && post->postfixOperator().empty()) {
-      if (auto* lit = dynamic_cast<P::LiteralAtomContext*>(post->atom())) {
-        if (auto* num = lit->literal()->numberLiteral()) {
-          e = number(num, true, pos_of(signs.back()));
-          signs.pop_back();
+    if (signs.back()->getType() == P::MINUS) {
+      if (auto* a = dynamic_cast<P::AtomExpressionContext*>(u->expression())) {
+        if (auto* lit = dynamic_cast<P::LiteralAtomContext*>(a->atom())) {
+          if (auto* num = lit->literal()->numberLiteral()) {
+            e = number(num, true, pos_of(signs.back()));
+            signs.pop_back();
+          }
         }
       }
     }
-    if (!e) e = postfix(post);
+    if (!e) e = expr(u->expression());
     for (auto it = signs.rbegin(); it != signs.rend(); ++it)
       if ((*it)->getType() == P::MINUS) e = unary(ExprKind::Negate, pos_of(*it), std::move(e));
-    return e;
-  }
-
-  ExprPtr postfix(P::PostfixExpressionContext* ctx) {
-    ExprPtr e = atom(ctx->atom());
-    for (auto* op : ctx->postfixOperator()) e = postfix_op(std::move(e), op);
     return e;
   }
 

@@ -12,9 +12,9 @@ namespace kith::query {
 struct ParseOptions {
   // Longer texts are rejected before lexing.
   size_t max_text_bytes = 1 << 20;
-  // More tokens than this are rejected before parsing: the parse tree costs
-  // about 2.5 KB per token (measured), so this caps what one query can take
-  // (~130 MB) whatever its text length. Typical queries have a few hundred.
+  // More tokens than this are rejected before parsing: lexing and parsing
+  // cost about 1 KB per token (measured), so this caps what one query can take
+  // (~50 MB) whatever its text length. Typical queries have a few hundred.
   size_t max_tokens = 50'000;
   // Brackets, braces, parentheses and CASE..END nested deeper than this are
   // rejected before parsing: the recursive-descent parser would otherwise
