@@ -597,7 +597,40 @@ class PatternPlanner {
     int conjunct = -1;       // the consumed equality / id conjunct
     int upper = -1;          // range: the second bound's conjunct
     std::string label, key;
+    // Tier 1 from `n = value` (or a disjunction of such): NodeByIdSeek on
+    // the values' ids; the conjunct stays as a filter (it also holds when a
+    // value is not a node, where id() would fail).
+    std::vector<const plan::Expr*> identity;
   };
+
+  // The values `slot`'s node must be equal to for `e` to hold, if `e` pins it
+  // down: n = x gives {x}; a OR b the union of both (each must pin it); a AND
+  // b either side's.
+  bool identity_values(const plan::Expr& e, SlotId slot, std::vector<const plan::Expr*>& out) const {
+    switch (e.kind) {
+      case PK::Eq:
+        for (int side : {0, 1}) {
+          const plan::Expr& self = *e.args[side];
+          const plan::Expr& other = *e.args[1 - side];
+          if (self.kind == PK::Slot && self.slot == slot && computable(other, bound_)) {
+            out.push_back(&other);
+            return true;
+          }
+        }
+        return false;
+      case PK::Or: {
+        size_t before = out.size();
+        if (identity_values(*e.args[0], slot, out) && identity_values(*e.args[1], slot, out))
+          return true;
+        out.resize(before);
+        return false;
+      }
+      case PK::And:
+        return identity_values(*e.args[0], slot, out) || identity_values(*e.args[1], slot, out);
+      default:
+        return false;
+    }
+  }
 
   // Which side of a comparison conjunct is `slot`'s property (or id), with the
   // other side computable now. Returns 0 for args[0], 1 for args[1], -1 none.
@@ -626,10 +659,16 @@ class PatternPlanner {
       const Conjunct& c = conjuncts_[k];
       if (c.used) continue;
       const plan::Expr& e = *c.expr;
+      if (std::vector<const plan::Expr*> values; identity_values(e, n.slot, values)) {
+        Start id{1, static_cast<double>(values.size()), i, static_cast<int>(k), -1, "", "", {}};
+        id.identity = std::move(values);
+        consider(std::move(id));
+        continue;
+      }
       bool cmp = e.kind == PK::Lt || e.kind == PK::Le || e.kind == PK::Gt || e.kind == PK::Ge;
       if (e.kind != PK::Eq && !cmp) continue;
       if (e.kind == PK::Eq && seekable_side(e, n.slot, true, nullptr) >= 0) {
-        consider(Start{1, 1, i, static_cast<int>(k), -1, "", ""});
+        consider(Start{1, 1, i, static_cast<int>(k), -1, "", "", {}});
         continue;
       }
       std::string key;
@@ -639,9 +678,9 @@ class PatternPlanner {
         double count = static_cast<double>(ctx_.stats.node_count(label));
         if (e.kind == PK::Eq) {
           double rows = ctx_.stats.is_unique(label, key) ? 1 : std::max(1.0, count / 100);
-          consider(Start{2, rows, i, static_cast<int>(k), -1, label, key});
+          consider(Start{2, rows, i, static_cast<int>(k), -1, label, key, {}});
         } else {
-          consider(Start{3, std::max(1.0, count * 0.3), i, static_cast<int>(k), -1, label, key});
+          consider(Start{3, std::max(1.0, count * 0.3), i, static_cast<int>(k), -1, label, key, {}});
         }
       }
     }
@@ -717,7 +756,28 @@ class PatternPlanner {
     switch (best.tier) {
       case 1:
         leaf = make_op(OpKind::NodeByIdSeek, n.pos);
-        leaf->exprs.push_back(take_value(best.conjunct, n.slot, true, nullptr));
+        if (best.identity.empty()) {
+          leaf->exprs.push_back(take_value(best.conjunct, n.slot, true, nullptr));
+        } else {
+          std::vector<ExprPtr> ids;
+          for (const plan::Expr* v : best.identity) {
+            auto id = std::make_unique<plan::Expr>(PK::Call, v->pos);
+            id->name = "id";
+            id->text = "id(" + v->text + ")";
+            id->args.push_back(clone_expr(*v));
+            ids.push_back(std::move(id));
+          }
+          if (ids.size() == 1) {
+            leaf->exprs.push_back(std::move(ids[0]));
+          } else {
+            auto list = std::make_unique<plan::Expr>(PK::ListLiteral, n.pos);
+            list->text = "[";
+            for (size_t j = 0; j < ids.size(); ++j) list->text += (j ? ", " : "") + ids[j]->text;
+            list->text += "]";
+            list->args = std::move(ids);
+            leaf->exprs.push_back(std::move(list));
+          }
+        }
         break;
       case 2:
         leaf = make_op(OpKind::IndexSeek, n.pos);

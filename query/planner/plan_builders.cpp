@@ -24,6 +24,22 @@ ExprPtr make_constant(Value v, ast::Pos pos, std::string text) {
   return e;
 }
 
+ExprPtr clone_expr(const plan::Expr& e) {
+  auto out = std::make_unique<plan::Expr>(e.kind, e.pos);
+  out->value = e.value;
+  out->name = e.name;
+  out->names = e.names;
+  out->slot = e.slot;
+  out->var_slot = e.var_slot;
+  out->acc_slot = e.acc_slot;
+  out->has_subject = e.has_subject;
+  out->has_else = e.has_else;
+  out->unit = e.unit;
+  out->text = e.text;
+  for (const auto& a : e.args) out->args.push_back(a ? clone_expr(*a) : nullptr);
+  return out;
+}
+
 OpPtr or_argument(OpPtr input, ast::Pos pos) {
   if (input) return input;
   auto arg = make_op(OpKind::Argument, pos);

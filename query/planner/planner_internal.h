@@ -99,6 +99,9 @@ class Planner {
 OpPtr make_op(OpKind kind, ast::Pos pos, OpPtr child = nullptr);
 ExprPtr make_slot_expr(SlotId slot, const std::string& name, ast::Pos pos);
 ExprPtr make_constant(Value v, ast::Pos pos, std::string text);
+// A copy of an expression without subplans (the planner only copies
+// computable values, which have none).
+ExprPtr clone_expr(const plan::Expr& e);
 // Input for a clause that needs one row to start from.
 OpPtr or_argument(OpPtr input, ast::Pos pos);
 double rows_of(const OpPtr& op);  // estimated rows (1 for no operator)
