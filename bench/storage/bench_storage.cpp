@@ -291,7 +291,7 @@ bool read_benchmark(const std::string& label, const std::string& path, const Opt
             << "  warm-up, all " << total_ids << " ids of all nodes in id order: "
             << throughput(static_cast<double>(total_ids), warm_time) << "\n"
             << "  neighbours of " << sample.size() << " uniformly random nodes, out and in ("
-            << cursors << " adjacency cursors, " << ids << " ids) [checksum " << checksum % 1000
+            << static_cast<uint64_t>(cursors) << " adjacency cursors, " << ids << " ids) [checksum " << checksum % 1000
             << "]\n"
             << "    ids:     " << throughput(static_cast<double>(ids), random_time) << "\n"
             << "    cursors: " << throughput(cursors, random_time) << "\n"
