@@ -172,8 +172,7 @@ std::string describe(const Plan& plan, const Op& op) {
   auto slot = [&](SlotId s) { return slot_name(plan, s); };
   switch (op.kind) {
     case OpKind::Argument:
-    case OpKind::Eager:
-      return name;
+    case OpKind::Eager: return name;
     case OpKind::AllNodesScan: return name + " (" + slot(op.slot) + ")";
     case OpKind::LabelScan: return name + " " + slot(op.slot) + ":" + op.names[0];
     case OpKind::IndexSeek:
@@ -235,8 +234,7 @@ std::string describe(const Plan& plan, const Op& op) {
       return out + " by " + sort_keys(op.sort_keys);
     }
     case OpKind::Skip:
-    case OpKind::Limit:
-      return name + " " + text_of(op.exprs[0]);
+    case OpKind::Limit: return name + " " + text_of(op.exprs[0]);
     case OpKind::Unwind: return name + " " + text_of(op.exprs[0]) + " AS " + slot(op.slot);
     case OpKind::Apply: return name;
     case OpKind::OptionalApply: return name + " nullable " + slot_list(plan, op.slots);

@@ -78,14 +78,20 @@ void check_static_types(const plan::Expr& e) {
     fail(ErrorCode::TypeError, what + " (" + e.text + ")", e.pos);
   };
   switch (e.kind) {
-    case PK::Add: case PK::Sub: case PK::Mul: case PK::Div: case PK::Mod: case PK::Pow: {
+    case PK::Add:
+    case PK::Sub:
+    case PK::Mul:
+    case PK::Div:
+    case PK::Mod:
+    case PK::Pow: {
       auto a = constant_type(e.args[0]), b = constant_type(e.args[1]);
       for (auto t : {a, b}) {
         if (t && (*t == ValueType::Bool)) {
           std::string ta = a ? std::string(value_type_name(*a)) : "?";
           std::string tb = b ? std::string(value_type_name(*b)) : "?";
           type_error(std::string("cannot apply ") + operator_symbol(e.kind) + " to " +
-                     (a ? ta : std::string("a value")) + " and " + (b ? tb : std::string("a value")));
+                     (a ? ta : std::string("a value")) + " and " +
+                     (b ? tb : std::string("a value")));
         }
       }
       if (e.kind != PK::Add && a && b && (!is_numeric(*a) || !is_numeric(*b)) &&
@@ -101,7 +107,10 @@ void check_static_types(const plan::Expr& e) {
         type_error("cannot negate " + std::string(value_type_name(*a)));
       return;
     }
-    case PK::Not: case PK::And: case PK::Or: case PK::Xor:
+    case PK::Not:
+    case PK::And:
+    case PK::Or:
+    case PK::Xor:
       for (const auto& arg : e.args) {
         auto t = constant_type(arg);
         if (t && *t != ValueType::Bool)
@@ -109,8 +118,7 @@ void check_static_types(const plan::Expr& e) {
                      std::string(value_type_name(*t)));
       }
       return;
-    default:
-      return;
+    default: return;
   }
 }
 
@@ -209,8 +217,8 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
                              Scope& inner) {
     for (const auto& part : parts)
       if (part.kind != ast::PathKind::Plain)
-        fail(ErrorCode::SemanticError, "shortest and warmest paths are not allowed in a pattern expression",
-             part.pos);
+        fail(ErrorCode::SemanticError,
+             "shortest and warmest paths are not allowed in a pattern expression", part.pos);
     OpPtr sp = plan_pattern(nullptr, parts, where, inner, false, nullptr);
     for (const auto& v : inner.vars())
       if (!scope.find(v.name)) {
@@ -268,7 +276,10 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
       ExprPtr target = sub(e.args[0]);
       ExprPtr all;
       auto conj = [&](ExprPtr x) {
-        if (!all) { all = std::move(x); return; }
+        if (!all) {
+          all = std::move(x);
+          return;
+        }
         auto a = std::make_unique<plan::Expr>(PK::And, e.pos);
         a->text = all->text + " AND " + x->text;
         a->args.push_back(std::move(all));
@@ -292,7 +303,10 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
         ExprPtr any;
         for (const auto& label : group) {
           ExprPtr h = has({label});
-          if (!any) { any = std::move(h); continue; }
+          if (!any) {
+            any = std::move(h);
+            continue;
+          }
           auto x = std::make_unique<plan::Expr>(PK::Or, e.pos);
           x->text = any->text + " OR " + h->text;
           x->args.push_back(std::move(any));
@@ -312,12 +326,10 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
              e.pos);
       int n = static_cast<int>(e.args.size());
       if (n < info->min_args || (info->max_args >= 0 && n > info->max_args)) {
-        std::string expected = info->min_args == info->max_args
-                                   ? std::to_string(info->min_args)
-                                   : info->max_args < 0
-                                         ? "at least " + std::to_string(info->min_args)
-                                         : std::to_string(info->min_args) + " to " +
-                                               std::to_string(info->max_args);
+        std::string expected = info->min_args == info->max_args ? std::to_string(info->min_args)
+                               : info->max_args < 0 ? "at least " + std::to_string(info->min_args)
+                                                    : std::to_string(info->min_args) + " to " +
+                                                          std::to_string(info->max_args);
         fail(ErrorCode::ArgumentError,
              info->name + "() takes " + expected + " argument" + (expected == "1" ? "" : "s") +
                  ", got " + std::to_string(n) + " (" + out->text + ")",
@@ -326,20 +338,19 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
       if (info->kind == plan::FunctionKind::Aggregate) {
         auto fn = aggregate_fn(info->name);
         if (!fn)
-          fail(ErrorCode::SemanticError, "aggregate function " + info->name + " is not supported yet",
-               e.pos);
+          fail(ErrorCode::SemanticError,
+               "aggregate function " + info->name + " is not supported yet", e.pos);
         return bind_aggregate(e, *fn, scope, o);
       }
       if (e.distinct)
-        fail(ErrorCode::SemanticError, "DISTINCT is only allowed in aggregate functions (" + out->text + ")",
-             e.pos);
+        fail(ErrorCode::SemanticError,
+             "DISTINCT is only allowed in aggregate functions (" + out->text + ")", e.pos);
       out->kind = PK::Call;
       out->name = info->name;
       for (const auto& a : e.args) out->args.push_back(sub(a));
       return out;
     }
-    case AK::CountStar:
-      return bind_aggregate(e, plan::AggregateFn::CountStar, scope, o);
+    case AK::CountStar: return bind_aggregate(e, plan::AggregateFn::CountStar, scope, o);
     case AK::Case:
       out->kind = PK::Case;
       if (e.subject) {
@@ -401,7 +412,8 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
         if (e.subquery->parts.size() != 1)
           fail(ErrorCode::SemanticError, "UNION is not supported inside EXISTS { }", e.pos);
         OpPtr arg = make_op(OpKind::Argument, e.pos);
-        out->subplan = plan_single_query(std::move(arg), e.subquery->parts[0], inner, nullptr, true);
+        out->subplan =
+            plan_single_query(std::move(arg), e.subquery->parts[0], inner, nullptr, true);
         // The subquery may read any outer variable.
         if (o.deps)
           for (const auto& v : scope.vars())
@@ -440,8 +452,7 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
       out->args.push_back(sub(e.args[0]));
       out->args.push_back(sub(e.args[1]));
       return out;
-    default:
-      break;
+    default: break;
   }
   fail(ErrorCode::Internal, "unexpected expression " + out->text, e.pos);
 }

@@ -15,14 +15,26 @@ int precedence(ExprKind k) {
     case ExprKind::Xor: return 2;
     case ExprKind::And: return 3;
     case ExprKind::Not: return 4;
-    case ExprKind::Eq: case ExprKind::Ne: case ExprKind::Lt: case ExprKind::Le:
-    case ExprKind::Gt: case ExprKind::Ge: case ExprKind::In: case ExprKind::StartsWith:
-    case ExprKind::EndsWith: case ExprKind::Contains: case ExprKind::RegexMatch:
-    case ExprKind::IsNull: case ExprKind::IsNotNull: case ExprKind::Within:
-    case ExprKind::Since:
-      return 5;
-    case ExprKind::Add: case ExprKind::Sub: return 6;
-    case ExprKind::Mul: case ExprKind::Div: case ExprKind::Mod: return 7;
+    case ExprKind::Eq:
+    case ExprKind::Ne:
+    case ExprKind::Lt:
+    case ExprKind::Le:
+    case ExprKind::Gt:
+    case ExprKind::Ge:
+    case ExprKind::In:
+    case ExprKind::StartsWith:
+    case ExprKind::EndsWith:
+    case ExprKind::Contains:
+    case ExprKind::RegexMatch:
+    case ExprKind::IsNull:
+    case ExprKind::IsNotNull:
+    case ExprKind::Within:
+    case ExprKind::Since: return 5;
+    case ExprKind::Add:
+    case ExprKind::Sub: return 6;
+    case ExprKind::Mul:
+    case ExprKind::Div:
+    case ExprKind::Mod: return 7;
     case ExprKind::Pow: return 8;
     case ExprKind::Negate: return 9;
     default: return 10;

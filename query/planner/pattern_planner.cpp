@@ -64,8 +64,8 @@ bool is_property_of(const plan::Expr& e, SlotId slot) {
 }
 
 bool is_id_of(const plan::Expr& e, SlotId slot) {
-  return e.kind == PK::Call && e.name == "id" && e.args.size() == 1 && e.args[0]->kind == PK::Slot &&
-         e.args[0]->slot == slot;
+  return e.kind == PK::Call && e.name == "id" && e.args.size() == 1 &&
+         e.args[0]->kind == PK::Slot && e.args[0]->slot == slot;
 }
 
 PK flip(PK k) {
@@ -208,7 +208,8 @@ class PatternPlanner {
     for (const auto& part : parts) {
       if (part.kind == ast::PathKind::Warmest)
         fail(ErrorCode::SemanticError, "WARMEST paths are not supported yet", part.pos);
-      bool shortest = part.kind == ast::PathKind::Shortest || part.kind == ast::PathKind::AllShortest;
+      bool shortest =
+          part.kind == ast::PathKind::Shortest || part.kind == ast::PathKind::AllShortest;
       if (shortest && part.rels.size() != 1)
         fail(ErrorCode::SemanticError,
              "shortestPath() and allShortestPaths() need a pattern with exactly one relationship",
@@ -227,7 +228,8 @@ class PatternPlanner {
           for (const auto& n : nodes_)
             if (n.name == r.variable)
               fail(ErrorCode::SemanticError,
-                   "'" + r.variable + "' is already declared as a node, it cannot be used as a relationship",
+                   "'" + r.variable +
+                       "' is already declared as a node, it cannot be used as a relationship",
                    r.pos);
           if (rel_names.count(r.variable))
             fail(ErrorCode::SemanticError,
@@ -260,11 +262,12 @@ class PatternPlanner {
       part_rels_.push_back(std::move(pr));
       if (!part.path_variable.empty()) {
         if (scope_.find(part.path_variable) || rel_names.count(part.path_variable))
-          fail(ErrorCode::SemanticError, "'" + part.path_variable + "' is already declared", part.pos);
+          fail(ErrorCode::SemanticError, "'" + part.path_variable + "' is already declared",
+               part.pos);
         for (const auto& n : nodes_)
           if (n.name == part.path_variable)
-            fail(ErrorCode::SemanticError, "'" + part.path_variable + "' is already declared as a node",
-                 part.pos);
+            fail(ErrorCode::SemanticError,
+                 "'" + part.path_variable + "' is already declared as a node", part.pos);
       }
     }
     // Path variables come into scope after the pattern's own variables, and
@@ -344,7 +347,10 @@ class PatternPlanner {
       ExprPtr any;
       for (const auto& l : group) {
         ExprPtr h = has({l});
-        if (!any) { any = std::move(h); continue; }
+        if (!any) {
+          any = std::move(h);
+          continue;
+        }
         auto o = std::make_unique<plan::Expr>(PK::Or, n.pos);
         o->text = any->text + " OR " + h->text;
         o->args.push_back(std::move(any));
@@ -515,7 +521,8 @@ class PatternPlanner {
     PNode& from = nodes_[best_left ? rel.left : rel.right];
     PNode& to = nodes_[best_left ? rel.right : rel.left];
     if (!plan_) plan_ = make_op(OpKind::Argument, r.pos);
-    auto op = make_op(r.var_length ? OpKind::VarLengthExpand : OpKind::Expand, r.pos, std::move(plan_));
+    auto op =
+        make_op(r.var_length ? OpKind::VarLengthExpand : OpKind::Expand, r.pos, std::move(plan_));
     op->from = from.slot;
     op->to = to.slot;
     op->rel = rel.slot;
@@ -535,7 +542,8 @@ class PatternPlanner {
       op->max_hops = r.max_hops.value_or(-1);
       op->reversed = !best_left;
       if (op->min_hops < 0 || (op->max_hops >= 0 && op->max_hops < op->min_hops))
-        fail(ErrorCode::SemanticError, "invalid variable-length bounds in " + expr_text_of(r), r.pos);
+        fail(ErrorCode::SemanticError, "invalid variable-length bounds in " + expr_text_of(r),
+             r.pos);
     }
     op->estimated_rows = best_rows;
     plan_ = std::move(op);
@@ -594,8 +602,8 @@ class PatternPlanner {
     int tier = 99;  // 1 id seek, 2 index seek, 3 range seek, 4 label scan, 5 all nodes
     double rows = 0;
     size_t node = 0;
-    int conjunct = -1;       // the consumed equality / id conjunct
-    int upper = -1;          // range: the second bound's conjunct
+    int conjunct = -1;  // the consumed equality / id conjunct
+    int upper = -1;     // range: the second bound's conjunct
     std::string label, key;
     // Tier 1 from `n = value` (or a disjunction of such): NodeByIdSeek on
     // the values' ids; the conjunct stays as a filter (it also holds when a
@@ -606,7 +614,8 @@ class PatternPlanner {
   // The values `slot`'s node must be equal to for `e` to hold, if `e` pins it
   // down: n = x gives {x}; a OR b the union of both (each must pin it); a AND
   // b either side's.
-  bool identity_values(const plan::Expr& e, SlotId slot, std::vector<const plan::Expr*>& out) const {
+  bool identity_values(const plan::Expr& e, SlotId slot,
+                       std::vector<const plan::Expr*>& out) const {
     switch (e.kind) {
       case PK::Eq:
         for (int side : {0, 1}) {
@@ -627,8 +636,7 @@ class PatternPlanner {
       }
       case PK::And:
         return identity_values(*e.args[0], slot, out) || identity_values(*e.args[1], slot, out);
-      default:
-        return false;
+      default: return false;
     }
   }
 
@@ -680,7 +688,8 @@ class PatternPlanner {
           double rows = ctx_.stats.is_unique(label, key) ? 1 : std::max(1.0, count / 100);
           consider(Start{2, rows, i, static_cast<int>(k), -1, label, key, {}});
         } else {
-          consider(Start{3, std::max(1.0, count * 0.3), i, static_cast<int>(k), -1, label, key, {}});
+          consider(
+              Start{3, std::max(1.0, count * 0.3), i, static_cast<int>(k), -1, label, key, {}});
         }
       }
     }
@@ -694,7 +703,8 @@ class PatternPlanner {
         const Conjunct& c = conjuncts_[j];
         if (c.used || static_cast<int>(j) == s.conjunct) continue;
         const plan::Expr& e = *c.expr;
-        if (!(e.kind == PK::Lt || e.kind == PK::Le || e.kind == PK::Gt || e.kind == PK::Ge)) continue;
+        if (!(e.kind == PK::Lt || e.kind == PK::Le || e.kind == PK::Gt || e.kind == PK::Ge))
+          continue;
         std::string key2;
         int side2 = seekable_side(e, n.slot, false, &key2);
         if (side2 < 0 || key2 != key) continue;
@@ -731,8 +741,8 @@ class PatternPlanner {
   void consume_label(const PNode& n, const std::string& label) {
     for (auto& c : conjuncts_) {
       if (c.used || c.expr->kind != PK::HasLabels) continue;
-      if (c.expr->names.size() == 1 && c.expr->names[0] == label && c.expr->args[0]->kind == PK::Slot &&
-          c.expr->args[0]->slot == n.slot) {
+      if (c.expr->names.size() == 1 && c.expr->names[0] == label &&
+          c.expr->args[0]->kind == PK::Slot && c.expr->args[0]->slot == n.slot) {
         c.used = true;
         return;
       }
@@ -810,8 +820,7 @@ class PatternPlanner {
         leaf->names = {best.label};
         consume_label(n, best.label);
         break;
-      default:
-        leaf = make_op(OpKind::AllNodesScan, n.pos);
+      default: leaf = make_op(OpKind::AllNodesScan, n.pos);
     }
     leaf->slot = n.slot;
     leaf->estimated_rows = best.rows;

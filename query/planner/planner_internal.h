@@ -66,9 +66,8 @@ class Planner {
   // ---- WITH / RETURN (projection_planner.cpp)
   // Plans the projection; `scope` becomes the projection's output scope.
   // `columns` (RETURN) receives the result columns.
-  OpPtr plan_projection(OpPtr input, const ast::Projection& p, const ast::Expr* where,
-                        Scope& scope, bool is_return, ast::Pos pos,
-                        std::vector<plan::Column>* columns);
+  OpPtr plan_projection(OpPtr input, const ast::Projection& p, const ast::Expr* where, Scope& scope,
+                        bool is_return, ast::Pos pos, std::vector<plan::Column>* columns);
 
   // ---- writes (write_planner.cpp)
   OpPtr plan_create(OpPtr input, const ast::CreateClause& c, Scope& scope, ast::Pos pos);

@@ -91,8 +91,8 @@ OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast:
     }
     if (item.name.empty()) {
       if (!is_return)
-        fail(ErrorCode::SemanticError,
-             "expression in WITH must be aliased (use AS): " + item.text, it.pos);
+        fail(ErrorCode::SemanticError, "expression in WITH must be aliased (use AS): " + item.text,
+             it.pos);
       item.name = it.text.empty() ? item.text : it.text;
     }
     item.aggregate = has_aggregate(it.expr.get(), ctx_.functions);
@@ -105,13 +105,15 @@ OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast:
              "multiple " + std::string(is_return ? "result columns" : "WITH items") + " named '" +
                  items[i].name + "'",
              items[i].pos);
-  bool aggregating = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.aggregate; });
+  bool aggregating =
+      std::any_of(items.begin(), items.end(), [](const Item& i) { return i.aggregate; });
 
   ExprOptions plain;
   plain.context = clause;
   Scope out;
   auto add_out = [&](const Item& item) {
-    VarKind kind = item.source && item.slot == item.source->slot ? item.source->kind : VarKind::Value;
+    VarKind kind =
+        item.source && item.slot == item.source->slot ? item.source->kind : VarKind::Value;
     bool nullable = item.source ? item.source->nullable : true;
     Variable v{item.name, item.slot, kind, nullable, false, {}};
     if (item.source && item.slot == item.source->slot) v.labels = item.source->labels;
@@ -209,9 +211,10 @@ OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast:
     so.context = "ORDER BY";
     if (narrowed) {
       so.hidden_scope = &before;
-      so.hidden_reason = aggregating
-                             ? "is not in scope after aggregation: ORDER BY can only use the projected items"
-                             : "is not in scope after DISTINCT: ORDER BY can only use the projected items";
+      so.hidden_reason =
+          aggregating
+              ? "is not in scope after aggregation: ORDER BY can only use the projected items"
+              : "is not in scope after DISTINCT: ORDER BY can only use the projected items";
     }
     for (const auto& s : p.order_by) {
       plan::SortKey key;

@@ -12,13 +12,17 @@ namespace {
 
 bool reads_store(const Op& op) {
   switch (op.kind) {
-    case OpKind::AllNodesScan: case OpKind::LabelScan: case OpKind::IndexSeek:
-    case OpKind::IndexRangeSeek: case OpKind::NodeByIdSeek: case OpKind::Expand:
-    case OpKind::VarLengthExpand: case OpKind::ShortestPath: case OpKind::ProcedureCall:
-    case OpKind::Merge:
-      return true;
-    default:
-      break;
+    case OpKind::AllNodesScan:
+    case OpKind::LabelScan:
+    case OpKind::IndexSeek:
+    case OpKind::IndexRangeSeek:
+    case OpKind::NodeByIdSeek:
+    case OpKind::Expand:
+    case OpKind::VarLengthExpand:
+    case OpKind::ShortestPath:
+    case OpKind::ProcedureCall:
+    case OpKind::Merge: return true;
+    default: break;
   }
   for (const auto& c : op.children)
     if (reads_store(*c)) return true;
@@ -41,7 +45,8 @@ std::string schema_label(const ast::NodePattern& n) {
 
 std::string schema_key(const ast::NodePattern& n, const std::vector<std::string>& path) {
   if (path.size() != 2)
-    fail(ErrorCode::SemanticError, "an index or constraint needs a property written as var.key", n.pos);
+    fail(ErrorCode::SemanticError, "an index or constraint needs a property written as var.key",
+         n.pos);
   if (path[0] != n.variable)
     fail(ErrorCode::UnknownVariable,
          "'" + path[0] + "' is not defined" + did_you_mean(path[0], {n.variable}), n.pos);
@@ -101,7 +106,8 @@ OpPtr Planner::plan_single_query(OpPtr input, const ast::SingleQuery& q, Scope& 
     auto write_clause = [&](const char* name) {
       if (in_subquery)
         fail(ErrorCode::SemanticError,
-             std::string(name) + " is not allowed inside EXISTS { }: a subquery only reads", clause.pos);
+             std::string(name) + " is not allowed inside EXISTS { }: a subquery only reads",
+             clause.pos);
       // The reads feeding the first write finish before it starts, so the
       // write cannot change what they see.
       if (!eager_done && op && reads_store(*op)) op = eager(std::move(op));
@@ -137,7 +143,8 @@ OpPtr Planner::plan_single_query(OpPtr input, const ast::SingleQuery& q, Scope& 
           } else if constexpr (std::is_same_v<T, ast::UnwindClause>) {
             OpPtr in = or_argument(std::move(op), clause.pos);
             if (scope.find(c.variable))
-              fail(ErrorCode::SemanticError, "'" + c.variable + "' is already declared", clause.pos);
+              fail(ErrorCode::SemanticError, "'" + c.variable + "' is already declared",
+                   clause.pos);
             ExprOptions o;
             o.context = "UNWIND";
             ExprPtr list = bind(*c.list, scope, o);
@@ -149,11 +156,12 @@ OpPtr Planner::plan_single_query(OpPtr input, const ast::SingleQuery& q, Scope& 
             op->estimated_rows = rows;
             scope.add(Variable{c.variable, op->slot, VarKind::Value, true, false, {}});
           } else if constexpr (std::is_same_v<T, ast::WithClause>) {
-            op = plan_projection(std::move(op), c.projection, c.where.get(), scope, false, clause.pos,
-                                 nullptr);
+            op = plan_projection(std::move(op), c.projection, c.where.get(), scope, false,
+                                 clause.pos, nullptr);
           } else if constexpr (std::is_same_v<T, ast::ReturnClause>) {
             std::vector<plan::Column> cols;
-            op = plan_projection(std::move(op), c.projection, nullptr, scope, true, clause.pos, &cols);
+            op = plan_projection(std::move(op), c.projection, nullptr, scope, true, clause.pos,
+                                 &cols);
             if (columns) *columns = std::move(cols);
             returned = true;
           } else if constexpr (std::is_same_v<T, ast::CreateClause>) {
@@ -196,7 +204,8 @@ OpPtr Planner::plan_single_query(OpPtr input, const ast::SingleQuery& q, Scope& 
               for (const auto& f : proc->fields) yields.emplace_back(f, f);
             } else {
               for (const auto& y : c.yields) {
-                if (std::find(proc->fields.begin(), proc->fields.end(), y.field) == proc->fields.end())
+                if (std::find(proc->fields.begin(), proc->fields.end(), y.field) ==
+                    proc->fields.end())
                   fail(ErrorCode::SemanticError,
                        std::string(proc->name) + "() has no output '" + y.field + "'" +
                            did_you_mean(y.field, proc->fields),
@@ -283,7 +292,8 @@ plan::Plan Planner::run(const ast::Statement& st) {
           plan_.kind = plan::StatementKind::SchemaCommand;
           plan_.root = make_op(OpKind::SchemaCommand, st.pos);
           auto& s = plan_.root->schema;
-          s.action = body.constraint ? plan::SchemaAction::DropConstraint : plan::SchemaAction::DropIndex;
+          s.action =
+              body.constraint ? plan::SchemaAction::DropConstraint : plan::SchemaAction::DropIndex;
           s.name = body.name;
           s.if_exists = body.if_exists;
           plan_.writes = true;

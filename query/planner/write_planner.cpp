@@ -36,7 +36,8 @@ void check_creatable_rel(const ast::RelPattern& r, const char* clause, bool allo
 void check_no_null_keys(const ast::ExprPtr& props) {
   if (!props) return;
   if (props->kind != ast::ExprKind::Map)
-    fail(ErrorCode::SemanticError, "MERGE needs a literal property map, not a parameter", props->pos);
+    fail(ErrorCode::SemanticError, "MERGE needs a literal property map, not a parameter",
+         props->pos);
   for (size_t i = 0; i < props->keys.size(); ++i)
     if (props->args[i]->kind == ast::ExprKind::Null)
       fail(ErrorCode::SemanticError,
@@ -47,8 +48,8 @@ const Variable& target_variable(const std::string& name, const Scope& scope, ast
                                 const char* clause) {
   const Variable* v = scope.find(name);
   if (!v)
-    fail(ErrorCode::UnknownVariable, "'" + name + "' is not defined" + did_you_mean(name, scope.names()),
-         pos);
+    fail(ErrorCode::UnknownVariable,
+         "'" + name + "' is not defined" + did_you_mean(name, scope.names()), pos);
   if (v->kind == VarKind::Path)
     fail(ErrorCode::SemanticError,
          std::string(clause) + " needs a node or relationship, '" + name + "' is a path", pos);
@@ -75,11 +76,13 @@ OpPtr Planner::plan_create(OpPtr input, const ast::CreateClause& c, Scope& scope
       if (v) {
         if (v->kind != VarKind::Node && v->kind != VarKind::Value)
           fail(ErrorCode::SemanticError,
-               "'" + n.variable + "' is already declared as a " + std::string(var_kind_name(v->kind)),
+               "'" + n.variable + "' is already declared as a " +
+                   std::string(var_kind_name(v->kind)),
                n.pos);
         if (!n.labels.empty() || n.properties)
           fail(ErrorCode::SemanticError,
-               "'" + n.variable + "' is already declared: CREATE cannot add labels or properties to it",
+               "'" + n.variable +
+                   "' is already declared: CREATE cannot add labels or properties to it",
                n.pos);
         node_slots.push_back(v->slot);
         node_names.push_back(n.variable);
@@ -90,7 +93,8 @@ OpPtr Planner::plan_create(OpPtr input, const ast::CreateClause& c, Scope& scope
       if (n.properties) spec.properties = bind(*n.properties, scope, o);
       std::string name = n.variable.empty() ? anon_name() : n.variable;
       spec.slot = new_slot(name);
-      if (!n.variable.empty()) scope.add(Variable{name, spec.slot, VarKind::Node, false, false, {}});
+      if (!n.variable.empty())
+        scope.add(Variable{name, spec.slot, VarKind::Node, false, false, {}});
       node_slots.push_back(spec.slot);
       node_names.push_back(name);
       op->node_specs.push_back(std::move(spec));
@@ -118,7 +122,8 @@ OpPtr Planner::plan_create(OpPtr input, const ast::CreateClause& c, Scope& scope
     }
     if (!part.path_variable.empty()) {
       if (scope.find(part.path_variable))
-        fail(ErrorCode::SemanticError, "'" + part.path_variable + "' is already declared", part.pos);
+        fail(ErrorCode::SemanticError, "'" + part.path_variable + "' is already declared",
+             part.pos);
       auto call = std::make_unique<plan::Expr>(PK::Call, part.pos);
       call->name = "__path";
       call->text = "path(";
@@ -242,8 +247,8 @@ std::vector<plan::SetItem> Planner::bind_set_items(const std::vector<ast::SetIte
         break;
       case ast::SetKind::Labels:
         if (v.kind == VarKind::Rel)
-          fail(ErrorCode::SemanticError, "labels can only be set on nodes, '" + v.name + "' is a relationship",
-               item.pos);
+          fail(ErrorCode::SemanticError,
+               "labels can only be set on nodes, '" + v.name + "' is a relationship", item.pos);
         s.kind = plan::SetKind::AddLabels;
         s.names = item.labels;
         break;
@@ -260,7 +265,8 @@ OpPtr Planner::plan_set(OpPtr input, const ast::SetClause& c, const Scope& scope
   return op;
 }
 
-OpPtr Planner::plan_remove(OpPtr input, const ast::RemoveClause& c, const Scope& scope, ast::Pos pos) {
+OpPtr Planner::plan_remove(OpPtr input, const ast::RemoveClause& c, const Scope& scope,
+                           ast::Pos pos) {
   OpPtr op = make_op(OpKind::SetItems, pos, or_argument(std::move(input), pos));
   op->estimated_rows = rows_of(op->children[0]);
   for (const auto& item : c.items) {
@@ -285,7 +291,8 @@ OpPtr Planner::plan_remove(OpPtr input, const ast::RemoveClause& c, const Scope&
   return op;
 }
 
-OpPtr Planner::plan_delete(OpPtr input, const ast::DeleteClause& c, const Scope& scope, ast::Pos pos) {
+OpPtr Planner::plan_delete(OpPtr input, const ast::DeleteClause& c, const Scope& scope,
+                           ast::Pos pos) {
   OpPtr op = make_op(OpKind::Delete, pos, or_argument(std::move(input), pos));
   op->estimated_rows = rows_of(op->children[0]);
   op->detach = c.detach;
@@ -296,15 +303,17 @@ OpPtr Planner::plan_delete(OpPtr input, const ast::DeleteClause& c, const Scope&
     bool entity_like = false;
     switch (e->kind) {
       case PK::Constant: entity_like = e->value.is_null(); break;
-      case PK::Slot: case PK::Property: case PK::Index: case PK::Call: case PK::Case:
-      case PK::Parameter:
-        entity_like = true;
-        break;
+      case PK::Slot:
+      case PK::Property:
+      case PK::Index:
+      case PK::Call:
+      case PK::Case:
+      case PK::Parameter: entity_like = true; break;
       default: break;
     }
     if (!entity_like)
-      fail(ErrorCode::SemanticError,
-           "DELETE needs a node, relationship or path, got " + e->text, t->pos);
+      fail(ErrorCode::SemanticError, "DELETE needs a node, relationship or path, got " + e->text,
+           t->pos);
     op->exprs.push_back(std::move(e));
   }
   return op;

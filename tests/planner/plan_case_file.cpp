@@ -28,7 +28,8 @@ std::vector<Span> spans(const std::vector<std::string>& lines) {
     if (!starts_with(lines[i], "## case:")) continue;
     Span s{i, i + 1, i + 1, i + 1};
     size_t j = i + 1;
-    while (j < lines.size() && !starts_with(lines[j], "->") && !starts_with(lines[j], "## case:")) ++j;
+    while (j < lines.size() && !starts_with(lines[j], "->") && !starts_with(lines[j], "## case:"))
+      ++j;
     s.arrow = j;
     size_t k = j + 1;
     while (k < lines.size() && !starts_with(lines[k], "## case:")) ++k;

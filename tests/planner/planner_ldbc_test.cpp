@@ -62,8 +62,8 @@ TEST_CASE("every LDBC query plans from an index seek") {
 }
 
 TEST_CASE("subplans are left out of the main tree") {
-  std::string plan = kith::test::explain_text(
-      "MATCH (a:Person {id: 1}) WHERE (a)-[:KNOWS]->() RETURN a");
+  std::string plan =
+      kith::test::explain_text("MATCH (a:Person {id: 1}) WHERE (a)-[:KNOWS]->() RETURN a");
   CHECK(plan.find("subplan: Expand") != std::string::npos);
   CHECK(main_tree(plan) ==
         "ProduceResults [a]\n"

@@ -95,8 +95,8 @@ TEST_CASE("relationship uniqueness lists the earlier relationships of the MATCH"
 }
 
 TEST_CASE("OPTIONAL MATCH nulls exactly what it binds") {
-  Plan plan = plan_text(
-      "MATCH (p:Person {id: 1}) OPTIONAL MATCH (p)-[w:WORK_AT]->(c) RETURN p, w, c");
+  Plan plan =
+      plan_text("MATCH (p:Person {id: 1}) OPTIONAL MATCH (p)-[w:WORK_AT]->(c) RETURN p, w, c");
   const Op& opt = require_op(plan, OpKind::OptionalApply);
   REQUIRE(opt.children.size() == 2);
   std::vector<std::string> names;
@@ -137,14 +137,13 @@ TEST_CASE("aggregation keys keep variable slots, aggregates get their own") {
 }
 
 TEST_CASE("operators are numbered in pre-order, subplans right after their holder") {
-  Plan plan = plan_text(
-      "MATCH (a:Person {id: 1})-[:KNOWS]->(b) WHERE (b)-[:KNOWS]->(a) RETURN b");
+  Plan plan = plan_text("MATCH (a:Person {id: 1})-[:KNOWS]->(b) WHERE (b)-[:KNOWS]->(a) RETURN b");
   CHECK(plan.op_count == 6);
   CHECK(plan.root->index == 0);
   const Op& filter = require_op(plan, OpKind::Filter);
   CHECK(filter.index == 1);
   REQUIRE(filter.exprs[0]->subplan != nullptr);
-  CHECK(filter.exprs[0]->subplan->index == 2);       // Expand into
+  CHECK(filter.exprs[0]->subplan->index == 2);               // Expand into
   CHECK(filter.exprs[0]->subplan->children[0]->index == 3);  // its Argument
   CHECK(filter.children[0]->index == 4);
 }

@@ -16,11 +16,11 @@ TestFunctions::TestFunctions() {
   };
   for (const char* a : {"count", "sum", "avg", "min", "max", "collect"})
     add(a, 1, 1, FunctionKind::Aggregate);
-  for (const char* g : {"id", "labels", "type", "properties", "keys", "startNode", "endNode", "nodes",
-                        "relationships", "length", "score"})
+  for (const char* g : {"id", "labels", "type", "properties", "keys", "startNode", "endNode",
+                        "nodes", "relationships", "length", "score"})
     add(g, 1, 1, FunctionKind::Graph);
-  for (const char* s : {"toLower", "toUpper", "trim", "toString", "toInteger", "toFloat", "abs", "size",
-                        "head", "last"})
+  for (const char* s : {"toLower", "toUpper", "trim", "toString", "toInteger", "toFloat", "abs",
+                        "size", "head", "last"})
     add(s, 1, 1, FunctionKind::Scalar);
   add("coalesce", 1, -1, FunctionKind::Scalar);
   add("substring", 2, 3, FunctionKind::Scalar);
@@ -48,17 +48,28 @@ std::vector<std::string> TestFunctions::names() const {
 }
 
 TestStats::TestStats() {
-  labels = {{"Person", 1500},   {"Message", 290000}, {"Comment", 150000}, {"Post", 140000},
-            {"Forum", 14000},   {"Organisation", 8000}, {"University", 6400}, {"Company", 1600},
-            {"Place", 1500},    {"City", 1350},     {"Country", 110},    {"Continent", 6},
-            {"Tag", 16000},     {"TagClass", 70},   {"A", 100},          {"B", 10},
+  labels = {{"Person", 1500}, {"Message", 290000},    {"Comment", 150000},  {"Post", 140000},
+            {"Forum", 14000}, {"Organisation", 8000}, {"University", 6400}, {"Company", 1600},
+            {"Place", 1500},  {"City", 1350},         {"Country", 110},     {"Continent", 6},
+            {"Tag", 16000},   {"TagClass", 70},       {"A", 100},           {"B", 10},
             {"C", 1000}};
-  types = {{"KNOWS", 14000},        {"HAS_CREATOR", 290000}, {"REPLY_OF", 150000},
-           {"LIKES", 340000},       {"HAS_TAG", 350000},     {"IS_LOCATED_IN", 300000},
-           {"CONTAINER_OF", 140000}, {"HAS_MEMBER", 120000}, {"HAS_MODERATOR", 14000},
-           {"STUDY_AT", 1200},      {"WORK_AT", 3300},       {"HAS_INTEREST", 35000},
-           {"IS_PART_OF", 1450},    {"HAS_TYPE", 16000},     {"IS_SUBCLASS_OF", 70},
-           {"R", 1000},             {"S", 100}};
+  types = {{"KNOWS", 14000},
+           {"HAS_CREATOR", 290000},
+           {"REPLY_OF", 150000},
+           {"LIKES", 340000},
+           {"HAS_TAG", 350000},
+           {"IS_LOCATED_IN", 300000},
+           {"CONTAINER_OF", 140000},
+           {"HAS_MEMBER", 120000},
+           {"HAS_MODERATOR", 14000},
+           {"STUDY_AT", 1200},
+           {"WORK_AT", 3300},
+           {"HAS_INTEREST", 35000},
+           {"IS_PART_OF", 1450},
+           {"HAS_TYPE", 16000},
+           {"IS_SUBCLASS_OF", 70},
+           {"R", 1000},
+           {"S", 100}};
   for (const char* l : {"Person", "Message", "Post", "Comment", "Forum", "Tag", "Place",
                         "Organisation", "TagClass"})
     unique.insert({l, "id"});
