@@ -111,8 +111,8 @@ void World::index_employment() {
   const uint64_t n = people();
   current_.assign(companies_ + 1, 0);
   alumni_offsets_.assign(companies_ + 2, 0);
-  degree_cumulative_.resize(n);
-  uint64_t total = 0;
+  // Degree targets are capped at 2,000: one group per value that occurs.
+  std::vector<uint64_t> per_degree(2001, 0);
   for (uint64_t id = 1; id <= n; ++id) {
     const PersonCore p = person(id);
     for (int k = 0; k < p.njobs; ++k) {
@@ -122,10 +122,22 @@ void World::index_employment() {
       if (!seen) ++alumni_offsets_[p.jobs[k].company + 1];
     }
     if (const Job* j = p.current()) ++current_[j->company];
-    total += p.degree;
-    degree_cumulative_[id - 1] = total;
+    ++per_degree[p.degree];
   }
   for (size_t c = 1; c < alumni_offsets_.size(); ++c) alumni_offsets_[c] += alumni_offsets_[c - 1];
+  std::vector<uint32_t> group_of(per_degree.size(), 0);
+  degree_group_offsets_.push_back(0);
+  uint64_t total = 0;
+  for (size_t d = 1; d < per_degree.size(); ++d) {
+    const uint64_t count = per_degree[d];
+    if (count == 0) continue;
+    group_of[d] = static_cast<uint32_t>(degree_group_cumulative_.size());
+    total += d * count;
+    degree_group_cumulative_.push_back(total);
+    degree_group_offsets_.push_back(degree_group_offsets_.back() + count);
+  }
+  degree_members_.resize(degree_group_offsets_.back());
+  std::vector<uint64_t> degree_fill(degree_group_offsets_.begin(), degree_group_offsets_.end() - 1);
   alumni_.resize(alumni_offsets_.back());
   std::vector<uint64_t> fill(alumni_offsets_.begin(), alumni_offsets_.end() - 1);
   for (uint64_t id = 1; id <= n; ++id) {
@@ -135,6 +147,7 @@ void World::index_employment() {
       for (int e = 0; e < k; ++e) seen |= p.jobs[e].company == p.jobs[k].company;
       if (!seen) alumni_[fill[p.jobs[k].company]++] = static_cast<uint32_t>(id);
     }
+    if (p.degree > 0) degree_members_[degree_fill[group_of[p.degree]]++] = static_cast<uint32_t>(id);
   }
 }
 
@@ -143,9 +156,12 @@ std::span<const uint32_t> World::alumni(uint32_t company) const {
 }
 
 uint64_t World::person_by_degree(Rng& rng) const {
-  const uint64_t u = rng.below(degree_cumulative_.back());
-  auto it = std::upper_bound(degree_cumulative_.begin(), degree_cumulative_.end(), u);
-  return static_cast<uint64_t>(it - degree_cumulative_.begin()) + 1;
+  const uint64_t u = rng.below(degree_group_cumulative_.back());
+  const size_t g = static_cast<size_t>(
+      std::upper_bound(degree_group_cumulative_.begin(), degree_group_cumulative_.end(), u) -
+      degree_group_cumulative_.begin());
+  const uint64_t first = degree_group_offsets_[g], count = degree_group_offsets_[g + 1] - first;
+  return degree_members_[first + rng.below(count)];
 }
 
 }  // namespace kith::demo

@@ -113,7 +113,11 @@ class World {
   std::vector<uint32_t> current_;           // per company id
   std::vector<uint64_t> alumni_offsets_;    // per company id, CSR into alumni_
   std::vector<uint32_t> alumni_;
-  std::vector<uint64_t> degree_cumulative_;  // per person index (id - 1)
+  // People grouped by degree target, for drawing proportionally to it in two
+  // cache-friendly steps: a group (by its total degree), then anyone in it.
+  std::vector<uint64_t> degree_group_cumulative_;  // per distinct degree, ascending
+  std::vector<uint64_t> degree_group_offsets_;     // CSR into degree_members_
+  std::vector<uint32_t> degree_members_;
   std::vector<uint64_t> about_offsets_;     // per topic, CSR into about_
   std::vector<uint32_t> about_;
   std::vector<uint32_t> past_events_;
