@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/demo/civil_time.h"
+#include "cli/demo/demo_generator.h"
 #include "demo_data_set.h"
 
 using namespace kith::demo;
@@ -213,4 +214,22 @@ TEST_CASE("consent is honoured by the fixtures: the warmest path to Dana is bloc
   CHECK(by_consent["true"] >= 20);
   CHECK(by_consent["false"] >= 5);
   CHECK(by_consent[""] >= 5);
+}
+
+TEST_CASE("fixtures are the same for every seed and size; their dates follow now") {
+  TempDir dir;
+  DemoConfig config = config_for(1000, 99);
+  config.now = *parse_utc("2027-02-01T00:00:00Z");
+  generate_demo(config, dir.path().string());
+  const Table people = read_csv(dir.path() / "Person.csv");
+  CHECK(people.rows[0][1] == "Jordan Blake");
+  CHECK(people.rows[1][1] == "Dana Lee");
+  CHECK(read_file(dir.path() / "Person_KNOWS_Person.csv").find("\n1,3,0.91,") != std::string::npos);
+  const Table companies = read_csv(dir.path() / "Company.csv");
+  CHECK(companies.rows[3][1] == "Acme");
+  // Acme's churn-risk signal is 12 days (minus a few hours) before this now.
+  const std::string expected = format_datetime(config.now - 12 * 86400 - 4 * 3600);
+  bool found = false;
+  for (const auto& row : read_csv(dir.path() / "Signal.csv").rows) found |= row[1] == "churn-risk" && row[2] == expected;
+  CHECK(found);
 }

@@ -91,3 +91,13 @@ TEST_CASE("employment histories: at most one current job, jobs in order") {
   CHECK(employed > 1800);
   CHECK(employed < 2000);  // some people are between jobs
 }
+
+TEST_CASE("company names, domains and person emails are unique") {
+  const DemoData& d = small_demo();
+  for (const auto& [file, column] : std::map<std::string, int>{{"Company.csv", 1}, {"Person.csv", 2}}) {
+    std::set<std::string> seen;
+    for (const auto& row : d[file].rows) CHECK_MESSAGE(seen.insert(row[column]).second, file << " " << row[column]);
+  }
+  std::set<std::string> domains;
+  for (const auto& row : d["Company.csv"].rows) CHECK_MESSAGE(domains.insert(row[2]).second, row[2]);
+}
