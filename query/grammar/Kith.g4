@@ -192,9 +192,9 @@ relationshipsPattern : nodePattern patternChain+ ;
 // ---------------------------------------------------------------- expressions
 // One left-recursive rule: ANTLR turns it into precedence climbing, so an
 // atom costs two parse-tree levels instead of one per precedence level (less
-// memory and stack per token). Alternatives are listed tightest first:
-// postfix operators < unary sign < ^ < * / % < + - < comparison < NOT < AND
-// < XOR < OR, as in the openCypher 9 grammar. Prefix operators repeat in a
+// memory and stack per token). Alternatives go from the tightest binding to
+// the loosest: postfix operators, unary sign, ^, * / %, + -, comparison, NOT,
+// AND, XOR, OR, as in the openCypher 9 grammar. Prefix operators repeat in a
 // loop so that "NOT NOT NOT ..." and "- - - ..." do not recurse.
 expression
   : atom                                                  # atomExpression
