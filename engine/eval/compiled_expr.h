@@ -1,0 +1,40 @@
+// Expressions compiled for evaluation: the plan's Expr tree turned into a
+// tree of evaluator nodes with catalog names already resolved to ids and
+// functions to their implementations, so the per-row cost is one virtual
+// call per node.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "engine/exec/exec_context.h"
+#include "engine/exec/operator.h"
+#include "engine/value/compare.h"
+#include "query/plan/logical_plan.h"
+
+namespace kith::engine {
+
+class CompiledExpr {
+ public:
+  virtual ~CompiledExpr() = default;
+  virtual Value eval(Row& row, ExecContext& ctx) = 0;
+};
+
+using CompiledExprPtr = std::unique_ptr<CompiledExpr>;
+
+// Builds the operator tree of a subplan (EXISTS, pattern comprehensions).
+using SubplanBuilder = std::function<OperatorPtr(const query::plan::Op&)>;
+
+// Errors raised while evaluating the result carry the expression's position
+// and text when they have none of their own.
+CompiledExprPtr compile_expr(const query::plan::Expr& expr, const SubplanBuilder& subplans);
+
+// A predicate's value as three-valued logic: true, false or null; anything
+// else is a TypeError naming the expression.
+Tri to_tri(const Value& v, const query::plan::Expr& where);
+
+// The value of a graph function or a scalar function by name: used by the
+// compiler and by tests.
+bool is_graph_function(std::string_view name);
+
+}  // namespace kith::engine

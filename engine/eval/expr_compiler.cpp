@@ -1,0 +1,795 @@
+// Compiles plan expressions into evaluator nodes (compiled_expr.h).
+#include <algorithm>
+#include <cmath>
+#include <regex>
+
+#include "engine/eval/compiled_expr.h"
+#include "engine/eval/graph_functions.h"
+#include "engine/functions/function_registry.h"
+#include "engine/value/arithmetic.h"
+#include "engine/value/temporal.h"
+#include "storage/error.h"
+
+namespace kith::engine {
+
+namespace {
+
+using query::plan::Expr;
+using query::plan::ExprKind;
+
+std::string kind_name(const Value& v) { return std::string(value_type_name(v.type())); }
+
+// ------------------------------------------------------------------ leaves
+
+struct ConstantNode final : CompiledExpr {
+  Value value;
+  explicit ConstantNode(Value v) : value(std::move(v)) {}
+  Value eval(Row&, ExecContext&) override { return value; }
+};
+
+struct ParameterNode final : CompiledExpr {
+  std::string name;
+  explicit ParameterNode(std::string n) : name(std::move(n)) {}
+  Value eval(Row&, ExecContext& ctx) override {
+    auto it = ctx.params.find(name);
+    if (it == ctx.params.end()) {
+      throw Error(ErrorCode::ParameterMissing, "parameter $" + name + " was not given a value");
+    }
+    return it->second;
+  }
+};
+
+struct SlotNode final : CompiledExpr {
+  query::plan::SlotId slot;
+  explicit SlotNode(query::plan::SlotId s) : slot(s) {}
+  Value eval(Row& row, ExecContext&) override { return row[slot]; }
+};
+
+// ------------------------------------------------------------------ access
+
+struct PropertyNode final : CompiledExpr {
+  CompiledExprPtr base;
+  std::string key;
+  std::optional<PropKeyId> key_id;
+  PropertyNode(CompiledExprPtr b, std::string k) : base(std::move(b)), key(std::move(k)) {}
+
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value v = base->eval(row, ctx);
+    switch (v.type()) {
+      case ValueType::Null: return {};
+      case ValueType::Node:
+        if (!resolve(ctx)) return {};
+        return ctx.txn.node_property(v.as_node().id, *key_id);
+      case ValueType::Rel:
+        if (!resolve(ctx)) return {};
+        return ctx.txn.rel_property(v.as_rel().id, *key_id);
+      case ValueType::Map: {
+        const Value* found = v.map_get(key);
+        return found ? *found : Value();
+      }
+      case ValueType::Date:
+      case ValueType::DateTime:
+      case ValueType::Duration: {
+        Value field = temporal_field(v, key);
+        if (field.is_null()) {
+          throw Error(ErrorCode::TypeError, kind_name(v) + " has no field '" + key + "'");
+        }
+        return field;
+      }
+      default:
+        throw Error(ErrorCode::TypeError,
+                    "cannot read property '" + key + "' of " + kind_name(v) + " " + v.to_string());
+    }
+  }
+
+  // A key unknown at first may be created later in the statement (SET).
+  bool resolve(ExecContext& ctx) {
+    if (!key_id) key_id = ctx.prop_key(key);
+    return key_id.has_value();
+  }
+};
+
+struct HasLabelsNode final : CompiledExpr {
+  CompiledExprPtr base;
+  std::vector<std::string> labels;
+  HasLabelsNode(CompiledExprPtr b, std::vector<std::string> l) : base(std::move(b)), labels(std::move(l)) {}
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value v = base->eval(row, ctx);
+    if (v.is_null()) return {};
+    if (v.type() != ValueType::Node) {
+      throw Error(ErrorCode::TypeError, "a label test needs a NODE, got " + kind_name(v));
+    }
+    for (const auto& name : labels) {
+      auto id = ctx.label(name);
+      if (!id || !ctx.txn.node_has_label(v.as_node().id, *id)) return false;
+    }
+    return true;
+  }
+};
+
+struct IndexNode final : CompiledExpr {
+  CompiledExprPtr base, index;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value b = base->eval(row, ctx);
+    Value i = index->eval(row, ctx);
+    if (b.is_null() || i.is_null()) return {};
+    if (b.type() == ValueType::List) {
+      if (i.type() != ValueType::Int) {
+        throw Error(ErrorCode::TypeError, "a list index must be INT64, got " + kind_name(i));
+      }
+      const auto& l = b.as_list();
+      int64_t k = i.as_int();
+      if (k < 0) k += static_cast<int64_t>(l.size());
+      if (k < 0 || k >= static_cast<int64_t>(l.size())) return {};
+      return l[static_cast<size_t>(k)];
+    }
+    if (i.type() != ValueType::String) {
+      throw Error(ErrorCode::TypeError, "cannot index " + kind_name(b) + " with " + kind_name(i));
+    }
+    if (b.type() == ValueType::Map) {
+      const Value* found = b.map_get(i.as_string());
+      return found ? *found : Value();
+    }
+    if (b.type() == ValueType::Node) {
+      auto key = ctx.prop_key(i.as_string());
+      return key ? ctx.txn.node_property(b.as_node().id, *key) : Value();
+    }
+    if (b.type() == ValueType::Rel) {
+      auto key = ctx.prop_key(i.as_string());
+      return key ? ctx.txn.rel_property(b.as_rel().id, *key) : Value();
+    }
+    throw Error(ErrorCode::TypeError, "cannot index " + kind_name(b));
+  }
+};
+
+struct SliceNode final : CompiledExpr {
+  CompiledExprPtr base, from, to;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value b = base->eval(row, ctx);
+    if (b.is_null()) return {};
+    if (b.type() != ValueType::List) {
+      throw Error(ErrorCode::TypeError, "cannot slice " + kind_name(b));
+    }
+    const auto& l = b.as_list();
+    const auto n = static_cast<int64_t>(l.size());
+    auto bound = [&](CompiledExprPtr& e, int64_t dflt, bool& null) -> int64_t {
+      if (!e) return dflt;
+      Value v = e->eval(row, ctx);
+      if (v.is_null()) {
+        null = true;
+        return 0;
+      }
+      if (v.type() != ValueType::Int) {
+        throw Error(ErrorCode::TypeError, "a slice bound must be INT64, got " + kind_name(v));
+      }
+      int64_t k = v.as_int();
+      if (k < 0) k += n;
+      return std::clamp<int64_t>(k, 0, n);
+    };
+    bool null = false;
+    const int64_t lo = bound(from, 0, null);
+    const int64_t hi = bound(to, n, null);
+    if (null) return {};
+    if (lo >= hi) return Value::List{};
+    return Value::List(l.begin() + lo, l.begin() + hi);
+  }
+};
+
+// ------------------------------------------------------------------ operators
+
+struct UnaryNode final : CompiledExpr {
+  ExprKind kind;
+  CompiledExprPtr arg;
+  const Expr* source;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value v = arg->eval(row, ctx);
+    switch (kind) {
+      case ExprKind::Not: {
+        Tri t = to_tri(v, *source);
+        return t == Tri::Null ? Value() : Value(t == Tri::False);
+      }
+      case ExprKind::Negate: return negate(v);
+      case ExprKind::IsNull: return v.is_null();
+      case ExprKind::IsNotNull: return !v.is_null();
+      default: throw Error(ErrorCode::Internal, "bad unary operator");
+    }
+  }
+};
+
+struct LogicNode final : CompiledExpr {
+  ExprKind kind;
+  CompiledExprPtr left, right;
+  const Expr* source;
+  Value eval(Row& row, ExecContext& ctx) override {
+    const Tri a = to_tri(left->eval(row, ctx), *source);
+    // Short-circuit where the left side decides, as long as the right side
+    // could not turn the answer into an error... Cypher allows skipping it.
+    if (kind == ExprKind::And && a == Tri::False) return false;
+    if (kind == ExprKind::Or && a == Tri::True) return true;
+    const Tri b = to_tri(right->eval(row, ctx), *source);
+    Tri r = kind == ExprKind::And ? tri_and(a, b) : kind == ExprKind::Or ? tri_or(a, b) : tri_xor(a, b);
+    return r == Tri::Null ? Value() : Value(r == Tri::True);
+  }
+};
+
+struct ComparisonNode final : CompiledExpr {
+  ExprKind kind;
+  CompiledExprPtr left, right;
+  const Expr* source;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value a = left->eval(row, ctx);
+    Value b = right->eval(row, ctx);
+    if (kind == ExprKind::Eq || kind == ExprKind::Ne) {
+      Tri t = equals(a, b);
+      if (t == Tri::Null) return {};
+      return (t == Tri::True) == (kind == ExprKind::Eq);
+    }
+    if (a.is_null() || b.is_null()) return {};
+    std::optional<int> c = compare(a, b);
+    if (!c) {
+      if ((a.type() == ValueType::Double && std::isnan(a.as_double())) ||
+          (b.type() == ValueType::Double && std::isnan(b.as_double()))) {
+        return false;
+      }
+      throw Error(ErrorCode::TypeError, "cannot compare " + kind_name(a) + " with " +
+                                            kind_name(b) + " (" + source->text + ")");
+    }
+    switch (kind) {
+      case ExprKind::Lt: return *c < 0;
+      case ExprKind::Le: return *c <= 0;
+      case ExprKind::Gt: return *c > 0;
+      case ExprKind::Ge: return *c >= 0;
+      default: throw Error(ErrorCode::Internal, "bad comparison");
+    }
+  }
+};
+
+struct ArithmeticNode final : CompiledExpr {
+  ExprKind kind;
+  CompiledExprPtr left, right;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value a = left->eval(row, ctx);
+    Value b = right->eval(row, ctx);
+    switch (kind) {
+      case ExprKind::Add: return add(a, b);
+      case ExprKind::Sub: return subtract(a, b);
+      case ExprKind::Mul: return multiply(a, b);
+      case ExprKind::Div: return divide(a, b);
+      case ExprKind::Mod: return modulo(a, b);
+      case ExprKind::Pow: return power(a, b);
+      default: throw Error(ErrorCode::Internal, "bad arithmetic operator");
+    }
+  }
+};
+
+struct InNode final : CompiledExpr {
+  CompiledExprPtr item, list;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value x = item->eval(row, ctx);
+    Value l = list->eval(row, ctx);
+    if (l.is_null()) return {};
+    if (l.type() != ValueType::List) {
+      throw Error(ErrorCode::TypeError, "IN needs a LIST on its right, got " + kind_name(l));
+    }
+    bool saw_null = false;
+    for (const auto& e : l.as_list()) {
+      Tri t = equals(x, e);
+      if (t == Tri::True) return true;
+      if (t == Tri::Null) saw_null = true;
+    }
+    return saw_null ? Value() : Value(false);
+  }
+};
+
+struct StringPredicateNode final : CompiledExpr {
+  ExprKind kind;
+  CompiledExprPtr left, right;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value a = left->eval(row, ctx);
+    Value b = right->eval(row, ctx);
+    if (a.type() != ValueType::String || b.type() != ValueType::String) return {};
+    const std::string& s = a.as_string();
+    const std::string& t = b.as_string();
+    switch (kind) {
+      case ExprKind::StartsWith: return s.starts_with(t);
+      case ExprKind::EndsWith: return s.ends_with(t);
+      case ExprKind::Contains: return s.find(t) != std::string::npos;
+      default: throw Error(ErrorCode::Internal, "bad string predicate");
+    }
+  }
+};
+
+struct RegexNode final : CompiledExpr {
+  CompiledExprPtr left, right;
+  std::string cached_pattern;
+  std::optional<std::regex> cached;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value a = left->eval(row, ctx);
+    Value b = right->eval(row, ctx);
+    if (a.type() != ValueType::String || b.type() != ValueType::String) return {};
+    if (!cached || cached_pattern != b.as_string()) {
+      try {
+        cached.emplace(b.as_string(), std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        throw Error(ErrorCode::ArgumentError, "invalid regular expression \"" + b.as_string() +
+                                                  "\": " + e.what());
+      }
+      cached_pattern = b.as_string();
+    }
+    return std::regex_match(a.as_string(), *cached);
+  }
+};
+
+// ------------------------------------------------------------------ literals
+
+struct ListNode final : CompiledExpr {
+  std::vector<CompiledExprPtr> items;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value::List out;
+    out.reserve(items.size());
+    for (auto& e : items) out.push_back(e->eval(row, ctx));
+    return out;
+  }
+};
+
+struct MapNode final : CompiledExpr {
+  std::vector<std::string> keys;
+  std::vector<CompiledExprPtr> values;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value::Map out;
+    out.reserve(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) out.emplace_back(keys[i], values[i]->eval(row, ctx));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // A key written twice keeps its last value.
+    Value::Map unique;
+    for (auto& kv : out) {
+      if (!unique.empty() && unique.back().first == kv.first) {
+        unique.back().second = std::move(kv.second);
+      } else {
+        unique.push_back(std::move(kv));
+      }
+    }
+    return unique;
+  }
+};
+
+// ------------------------------------------------------------------ calls
+
+struct ScalarCallNode final : CompiledExpr {
+  const FunctionDef* def;
+  std::vector<CompiledExprPtr> args;
+  std::vector<Value> scratch;
+  Value eval(Row& row, ExecContext& ctx) override {
+    scratch.clear();
+    for (auto& a : args) scratch.push_back(a->eval(row, ctx));
+    return call_function(*def, scratch, ctx.eval);
+  }
+};
+
+struct GraphCallNode final : CompiledExpr {
+  GraphFunction fn;
+  std::vector<CompiledExprPtr> args;
+  std::vector<Value> scratch;
+  Value eval(Row& row, ExecContext& ctx) override {
+    scratch.clear();
+    for (auto& a : args) scratch.push_back(a->eval(row, ctx));
+    return fn(scratch, ctx);
+  }
+};
+
+struct CaseNode final : CompiledExpr {
+  CompiledExprPtr subject;                 // null for the generic form
+  std::vector<CompiledExprPtr> whens, thens;
+  CompiledExprPtr otherwise;               // null: ELSE null
+  const Expr* source;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value s = subject ? subject->eval(row, ctx) : Value();
+    for (size_t i = 0; i < whens.size(); ++i) {
+      Value w = whens[i]->eval(row, ctx);
+      const bool hit = subject ? equals(s, w) == Tri::True : to_tri(w, *source) == Tri::True;
+      if (hit) return thens[i]->eval(row, ctx);
+    }
+    return otherwise ? otherwise->eval(row, ctx) : Value();
+  }
+};
+
+struct ListComprehensionNode final : CompiledExpr {
+  CompiledExprPtr list, where, projection;
+  query::plan::SlotId var;
+  const Expr* source;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value l = list->eval(row, ctx);
+    if (l.is_null()) return {};
+    if (l.type() != ValueType::List) {
+      throw Error(ErrorCode::TypeError, "a list comprehension needs a LIST, got " + kind_name(l));
+    }
+    Value::List out;
+    for (const auto& e : l.as_list()) {
+      row[var] = e;
+      if (where && to_tri(where->eval(row, ctx), *source) != Tri::True) continue;
+      out.push_back(projection ? projection->eval(row, ctx) : e);
+    }
+    return out;
+  }
+};
+
+struct QuantifierNode final : CompiledExpr {
+  std::string which;  // all, any, none, single
+  CompiledExprPtr list, where;
+  query::plan::SlotId var;
+  const Expr* source;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value l = list->eval(row, ctx);
+    if (l.is_null()) return {};
+    if (l.type() != ValueType::List) {
+      throw Error(ErrorCode::TypeError, which + "() needs a LIST, got " + kind_name(l));
+    }
+    size_t trues = 0, nulls = 0;
+    for (const auto& e : l.as_list()) {
+      row[var] = e;
+      Tri t = where ? to_tri(where->eval(row, ctx), *source) : Tri::True;
+      if (t == Tri::True) ++trues;
+      if (t == Tri::Null) ++nulls;
+    }
+    const size_t n = l.as_list().size();
+    const size_t falses = n - trues - nulls;
+    if (which == "all") return falses > 0 ? Value(false) : nulls > 0 ? Value() : Value(true);
+    if (which == "any") return trues > 0 ? Value(true) : nulls > 0 ? Value() : Value(false);
+    if (which == "none") return trues > 0 ? Value(false) : nulls > 0 ? Value() : Value(true);
+    // single
+    if (trues > 1) return false;
+    if (nulls > 0) return {};
+    return trues == 1;
+  }
+};
+
+struct ReduceNode final : CompiledExpr {
+  CompiledExprPtr init, list, body;
+  query::plan::SlotId acc, var;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value a = init->eval(row, ctx);
+    Value l = list->eval(row, ctx);
+    if (l.is_null()) return {};
+    if (l.type() != ValueType::List) {
+      throw Error(ErrorCode::TypeError, "reduce() needs a LIST, got " + kind_name(l));
+    }
+    for (const auto& e : l.as_list()) {
+      row[acc] = a;
+      row[var] = e;
+      a = body->eval(row, ctx);
+    }
+    return a;
+  }
+};
+
+struct ExistsNode final : CompiledExpr {
+  OperatorPtr subplan;
+  Row scratch;
+  Value eval(Row& row, ExecContext&) override {
+    scratch = row;
+    subplan->open(scratch);
+    return subplan->next(scratch);
+  }
+};
+
+struct PatternComprehensionNode final : CompiledExpr {
+  OperatorPtr subplan;
+  CompiledExprPtr projection;
+  Row scratch;
+  Value eval(Row& row, ExecContext& ctx) override {
+    scratch = row;
+    subplan->open(scratch);
+    Value::List out;
+    while (subplan->next(scratch)) {
+      ctx.check_interrupt();
+      out.push_back(projection->eval(scratch, ctx));
+    }
+    return out;
+  }
+};
+
+// Time windows relative to the statement's `now`.
+struct WithinNode final : CompiledExpr {
+  CompiledExprPtr value, amount;
+  query::ast::TimeUnit unit;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value v = value->eval(row, ctx);
+    Value n = amount->eval(row, ctx);
+    if (v.is_null() || n.is_null()) return {};
+    if (n.type() != ValueType::Int) {
+      throw Error(ErrorCode::TypeError, "WITHIN needs an INT64 amount, got " + kind_name(n));
+    }
+    Duration back;
+    const int64_t k = n.as_int();
+    switch (unit) {
+      case query::ast::TimeUnit::Minute: back.micros = k * 60'000'000; break;
+      case query::ast::TimeUnit::Hour: back.micros = k * 3'600'000'000; break;
+      case query::ast::TimeUnit::Day: back.days = k; break;
+      case query::ast::TimeUnit::Week: back.days = 7 * k; break;
+      case query::ast::TimeUnit::Month: back.months = k; break;
+    }
+    const DateTime now = ctx.eval.now;
+    const DateTime start = add_duration(now, negate_duration(back));
+    DateTime t;
+    if (v.type() == ValueType::DateTime) {
+      t = v.as_datetime();
+    } else if (v.type() == ValueType::Date) {
+      // A date is inside the window when any part of that day is.
+      const int64_t day_start = int64_t{v.as_date().days} * 86'400'000'000;
+      return day_start <= now.micros && day_start + 86'400'000'000 > start.micros;
+    } else {
+      throw Error(ErrorCode::TypeError, "WITHIN needs a DATE or TIMESTAMP, got " + kind_name(v));
+    }
+    return start.micros <= t.micros && t.micros <= now.micros;
+  }
+};
+
+struct SinceNode final : CompiledExpr {
+  CompiledExprPtr value, since;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value v = value->eval(row, ctx);
+    Value s = since->eval(row, ctx);
+    if (v.is_null() || s.is_null()) return {};
+    auto as_micros = [](const Value& x, int64_t& out) {
+      if (x.type() == ValueType::DateTime) out = x.as_datetime().micros;
+      else if (x.type() == ValueType::Date) out = int64_t{x.as_date().days} * 86'400'000'000;
+      else return false;
+      return true;
+    };
+    int64_t a, b;
+    if (!as_micros(v, a) || !as_micros(s, b)) {
+      throw Error(ErrorCode::TypeError,
+                  "SINCE compares dates or timestamps, got " + kind_name(v) + " and " + kind_name(s));
+    }
+    return a >= b;
+  }
+};
+
+// Adds the expression's position and text to errors raised beneath it.
+struct PositionedNode final : CompiledExpr {
+  CompiledExprPtr inner;
+  const Expr* source;
+  Value eval(Row& row, ExecContext& ctx) override {
+    try {
+      return inner->eval(row, ctx);
+    } catch (const Error& e) {
+      if (e.has_position() || e.code() == ErrorCode::Timeout || e.code() == ErrorCode::Cancelled) throw;
+      std::string message = e.message();
+      if (message.find(source->text) == std::string::npos && !source->text.empty()) {
+        message += " (in " + source->text + ")";
+      }
+      throw Error(e.code(), message, source->pos.line, source->pos.column);
+    }
+  }
+};
+
+class Compiler {
+ public:
+  explicit Compiler(const SubplanBuilder& subplans) : subplans_(subplans) {}
+
+  CompiledExprPtr operator()(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Constant: return std::make_unique<ConstantNode>(e.value);
+      case ExprKind::Parameter: return std::make_unique<ParameterNode>(e.name);
+      case ExprKind::Slot: return std::make_unique<SlotNode>(e.slot);
+      case ExprKind::Property: return std::make_unique<PropertyNode>(arg(e, 0), e.name);
+      case ExprKind::HasLabels: return std::make_unique<HasLabelsNode>(arg(e, 0), e.names);
+      case ExprKind::Not:
+      case ExprKind::Negate:
+      case ExprKind::IsNull:
+      case ExprKind::IsNotNull: {
+        auto n = std::make_unique<UnaryNode>();
+        n->kind = e.kind;
+        n->arg = arg(e, 0);
+        n->source = &e;
+        return n;
+      }
+      case ExprKind::And:
+      case ExprKind::Or:
+      case ExprKind::Xor: {
+        auto n = std::make_unique<LogicNode>();
+        n->kind = e.kind;
+        n->left = arg(e, 0);
+        n->right = arg(e, 1);
+        n->source = &e;
+        return n;
+      }
+      case ExprKind::Eq:
+      case ExprKind::Ne:
+      case ExprKind::Lt:
+      case ExprKind::Le:
+      case ExprKind::Gt:
+      case ExprKind::Ge: {
+        auto n = std::make_unique<ComparisonNode>();
+        n->kind = e.kind;
+        n->left = arg(e, 0);
+        n->right = arg(e, 1);
+        n->source = &e;
+        return n;
+      }
+      case ExprKind::Add:
+      case ExprKind::Sub:
+      case ExprKind::Mul:
+      case ExprKind::Div:
+      case ExprKind::Mod:
+      case ExprKind::Pow: {
+        auto n = std::make_unique<ArithmeticNode>();
+        n->kind = e.kind;
+        n->left = arg(e, 0);
+        n->right = arg(e, 1);
+        return n;
+      }
+      case ExprKind::In: {
+        auto n = std::make_unique<InNode>();
+        n->item = arg(e, 0);
+        n->list = arg(e, 1);
+        return n;
+      }
+      case ExprKind::StartsWith:
+      case ExprKind::EndsWith:
+      case ExprKind::Contains: {
+        auto n = std::make_unique<StringPredicateNode>();
+        n->kind = e.kind;
+        n->left = arg(e, 0);
+        n->right = arg(e, 1);
+        return n;
+      }
+      case ExprKind::RegexMatch: {
+        auto n = std::make_unique<RegexNode>();
+        n->left = arg(e, 0);
+        n->right = arg(e, 1);
+        return n;
+      }
+      case ExprKind::Index: {
+        auto n = std::make_unique<IndexNode>();
+        n->base = arg(e, 0);
+        n->index = arg(e, 1);
+        return n;
+      }
+      case ExprKind::Slice: {
+        auto n = std::make_unique<SliceNode>();
+        n->base = arg(e, 0);
+        n->from = optional_arg(e, 1);
+        n->to = optional_arg(e, 2);
+        return n;
+      }
+      case ExprKind::ListLiteral: {
+        auto n = std::make_unique<ListNode>();
+        for (const auto& a : e.args) n->items.push_back((*this)(*a));
+        return n;
+      }
+      case ExprKind::MapLiteral: {
+        auto n = std::make_unique<MapNode>();
+        n->keys = e.names;
+        for (const auto& a : e.args) n->values.push_back((*this)(*a));
+        return n;
+      }
+      case ExprKind::Call: return call(e);
+      case ExprKind::Case: {
+        auto n = std::make_unique<CaseNode>();
+        n->source = &e;
+        size_t i = 0;
+        if (e.has_subject) n->subject = arg(e, i++);
+        const size_t end = e.args.size() - (e.has_else ? 1 : 0);
+        for (; i + 1 < end; i += 2) {
+          n->whens.push_back(arg(e, i));
+          n->thens.push_back(arg(e, i + 1));
+        }
+        if (e.has_else) n->otherwise = arg(e, e.args.size() - 1);
+        return n;
+      }
+      case ExprKind::ListComprehension: {
+        auto n = std::make_unique<ListComprehensionNode>();
+        n->list = arg(e, 0);
+        n->where = optional_arg(e, 1);
+        n->projection = optional_arg(e, 2);
+        n->var = e.var_slot;
+        n->source = &e;
+        return n;
+      }
+      case ExprKind::Quantifier: {
+        auto n = std::make_unique<QuantifierNode>();
+        n->which = e.name;
+        std::transform(n->which.begin(), n->which.end(), n->which.begin(), ::tolower);
+        n->list = arg(e, 0);
+        n->where = optional_arg(e, 1);
+        n->var = e.var_slot;
+        n->source = &e;
+        return n;
+      }
+      case ExprKind::Reduce: {
+        auto n = std::make_unique<ReduceNode>();
+        n->init = arg(e, 0);
+        n->list = arg(e, 1);
+        n->body = arg(e, 2);
+        n->acc = e.acc_slot;
+        n->var = e.var_slot;
+        return n;
+      }
+      case ExprKind::Exists: {
+        auto n = std::make_unique<ExistsNode>();
+        n->subplan = subplans_(*e.subplan);
+        return n;
+      }
+      case ExprKind::PatternComprehension: {
+        auto n = std::make_unique<PatternComprehensionNode>();
+        n->subplan = subplans_(*e.subplan);
+        n->projection = arg(e, 0);
+        return n;
+      }
+      case ExprKind::Within: {
+        auto n = std::make_unique<WithinNode>();
+        n->value = arg(e, 0);
+        n->amount = arg(e, 1);
+        n->unit = e.unit;
+        return n;
+      }
+      case ExprKind::Since: {
+        auto n = std::make_unique<SinceNode>();
+        n->value = arg(e, 0);
+        n->since = arg(e, 1);
+        return n;
+      }
+    }
+    throw Error(ErrorCode::Internal, "cannot compile expression kind " +
+                                         std::string(query::plan::expr_kind_name(e.kind)));
+  }
+
+ private:
+  CompiledExprPtr arg(const Expr& e, size_t i) {
+    if (i >= e.args.size() || !e.args[i]) {
+      throw Error(ErrorCode::Internal, "expression " + e.text + " lacks argument " + std::to_string(i));
+    }
+    return (*this)(*e.args[i]);
+  }
+  CompiledExprPtr optional_arg(const Expr& e, size_t i) {
+    if (i >= e.args.size() || !e.args[i]) return nullptr;
+    if (e.args[i]->kind == ExprKind::Constant && e.args[i]->value.is_null() &&
+        e.kind == ExprKind::Slice) {
+      return nullptr;
+    }
+    return (*this)(*e.args[i]);
+  }
+
+  CompiledExprPtr call(const Expr& e) {
+    if (GraphFunction g = find_graph_function(e.name)) {
+      auto n = std::make_unique<GraphCallNode>();
+      n->fn = g;
+      for (const auto& a : e.args) n->args.push_back((*this)(*a));
+      return n;
+    }
+    const FunctionDef* def = find_function(e.name);
+    if (!def) {
+      throw Error(ErrorCode::UnknownFunction, "'" + e.name + "' is not a function", e.pos.line,
+                  e.pos.column);
+    }
+    auto n = std::make_unique<ScalarCallNode>();
+    n->def = def;
+    for (const auto& a : e.args) n->args.push_back((*this)(*a));
+    return n;
+  }
+
+  const SubplanBuilder& subplans_;
+};
+
+}  // namespace
+
+Tri to_tri(const Value& v, const Expr& where) {
+  if (v.is_null()) return Tri::Null;
+  if (v.type() == ValueType::Bool) return tri(v.as_bool());
+  throw Error(ErrorCode::TypeError,
+              "expected a BOOL but got " + kind_name(v) + " (" + where.text + ")", where.pos.line,
+              where.pos.column);
+}
+
+CompiledExprPtr compile_expr(const Expr& expr, const SubplanBuilder& subplans) {
+  auto n = std::make_unique<PositionedNode>();
+  n->inner = Compiler(subplans)(expr);
+  n->source = &expr;
+  return n;
+}
+
+bool is_graph_function(std::string_view name) { return find_graph_function(name) != nullptr; }
+
+}  // namespace kith::engine

@@ -1,0 +1,171 @@
+// Aggregation with implicit grouping: rows are grouped by the values of the
+// grouping items (null equal to null), each group folds its aggregates.
+// Without grouping items there is exactly one group, even over no rows
+// (count(*) of nothing is 0).
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/exec/builder.h"
+#include "engine/value/arithmetic.h"
+#include "engine/value/compare.h"
+#include "storage/error.h"
+
+namespace kith::engine {
+
+namespace {
+
+using query::plan::AggregateFn;
+using query::plan::Op;
+using query::plan::SlotId;
+
+struct KeyHash {
+  size_t operator()(const std::vector<Value>& k) const {
+    size_t h = 0;
+    for (const auto& v : k) h = h * 31 + group_hash(v);
+    return h;
+  }
+};
+struct KeyEqual {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (!same_group(a[i], b[i])) return false;
+    }
+    return true;
+  }
+};
+
+struct State {
+  int64_t count = 0;
+  Value acc;  // sum, min, max
+  double avg_sum = 0;
+  Value::List list;  // collect
+  std::unique_ptr<std::unordered_set<Value, GroupHash, GroupEqual>> seen;  // DISTINCT
+};
+
+class AggregateOp final : public Operator {
+ public:
+  AggregateOp(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {
+    for (const auto& item : op.items) {
+      key_slots_.push_back(item.slot);
+      key_exprs_.push_back(b.expr(*item.expr));
+    }
+    for (const auto& a : op.aggregates) {
+      Agg agg;
+      agg.slot = a.slot;
+      agg.fn = a.fn;
+      agg.distinct = a.distinct;
+      if (a.arg) agg.arg = b.expr(*a.arg);
+      aggs_.push_back(std::move(agg));
+    }
+  }
+
+  void open(Row& row) override {
+    groups_.clear();
+    order_.clear();
+    pos_ = 0;
+    child_->open(row);
+    std::vector<Value> key(key_exprs_.size());
+    while (child_->next(row)) {
+      ctx_.check_interrupt();
+      for (size_t i = 0; i < key_exprs_.size(); ++i) key[i] = key_exprs_[i]->eval(row, ctx_);
+      auto it = groups_.find(key);
+      if (it == groups_.end()) {
+        it = groups_.emplace(key, std::vector<State>(aggs_.size())).first;
+        order_.push_back(&*it);
+      }
+      for (size_t i = 0; i < aggs_.size(); ++i) fold(aggs_[i], it->second[i], row);
+    }
+    if (key_exprs_.empty() && groups_.empty()) {
+      auto it = groups_.emplace(std::vector<Value>{}, std::vector<State>(aggs_.size())).first;
+      order_.push_back(&*it);
+    }
+  }
+
+  bool next(Row& row) override {
+    if (pos_ >= order_.size()) return false;
+    auto& [key, states] = *order_[pos_++];
+    for (size_t i = 0; i < key_slots_.size(); ++i) row[key_slots_[i]] = key[i];
+    for (size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].slot] = result(aggs_[i], states[i]);
+    return true;
+  }
+
+ private:
+  struct Agg {
+    SlotId slot;
+    AggregateFn fn;
+    bool distinct;
+    CompiledExprPtr arg;
+  };
+
+  void fold(Agg& a, State& s, Row& row) {
+    if (a.fn == AggregateFn::CountStar) {
+      ++s.count;
+      return;
+    }
+    Value v = a.arg->eval(row, ctx_);
+    if (v.is_null()) return;  // every aggregate but count(*) skips nulls
+    if (a.distinct) {
+      if (!s.seen) s.seen = std::make_unique<std::unordered_set<Value, GroupHash, GroupEqual>>();
+      if (!s.seen->insert(v).second) return;
+    }
+    switch (a.fn) {
+      case AggregateFn::Count: ++s.count; break;
+      case AggregateFn::Sum:
+        if (v.type() != ValueType::Int && v.type() != ValueType::Double &&
+            v.type() != ValueType::Duration) {
+          throw Error(ErrorCode::TypeError, "sum() needs numbers, got " +
+                                                std::string(value_type_name(v.type())));
+        }
+        s.acc = s.count++ == 0 ? v : add(s.acc, v);
+        break;
+      case AggregateFn::Avg:
+        if (v.type() == ValueType::Int) {
+          s.avg_sum += static_cast<double>(v.as_int());
+        } else if (v.type() == ValueType::Double) {
+          s.avg_sum += v.as_double();
+        } else {
+          throw Error(ErrorCode::TypeError, "avg() needs numbers, got " +
+                                                std::string(value_type_name(v.type())));
+        }
+        ++s.count;
+        break;
+      case AggregateFn::Min:
+        if (s.count++ == 0 || order(v, s.acc) < 0) s.acc = std::move(v);
+        break;
+      case AggregateFn::Max:
+        if (s.count++ == 0 || order(v, s.acc) > 0) s.acc = std::move(v);
+        break;
+      case AggregateFn::Collect: s.list.push_back(std::move(v)); break;
+      case AggregateFn::CountStar: break;
+    }
+  }
+
+  static Value result(const Agg& a, State& s) {
+    switch (a.fn) {
+      case AggregateFn::CountStar:
+      case AggregateFn::Count: return s.count;
+      case AggregateFn::Sum: return s.count == 0 ? Value(int64_t{0}) : s.acc;
+      case AggregateFn::Avg: return s.count == 0 ? Value() : Value(s.avg_sum / static_cast<double>(s.count));
+      case AggregateFn::Min:
+      case AggregateFn::Max: return s.acc;
+      case AggregateFn::Collect: return s.list;
+    }
+    return {};
+  }
+
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  std::vector<SlotId> key_slots_;
+  std::vector<CompiledExprPtr> key_exprs_;
+  std::vector<Agg> aggs_;
+  using Groups = std::unordered_map<std::vector<Value>, std::vector<State>, KeyHash, KeyEqual>;
+  Groups groups_;
+  std::vector<Groups::value_type*> order_;  // groups in first-seen order
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr make_aggregate(const Op& op, Builder& b) { return std::make_unique<AggregateOp>(op, b); }
+
+}  // namespace kith::engine

@@ -1,0 +1,43 @@
+// Turns a logical plan into physical operators. Each family of operators
+// has a factory in its own file; the builder dispatches on the plan's kind.
+#pragma once
+
+#include "engine/eval/compiled_expr.h"
+#include "engine/exec/exec_context.h"
+#include "engine/exec/operator.h"
+#include "query/plan/logical_plan.h"
+
+namespace kith::engine {
+
+class Builder {
+ public:
+  Builder(ExecContext& ctx, bool profile) : ctx_(ctx), profile_(profile) {}
+
+  OperatorPtr build(const query::plan::Op& op);
+  CompiledExprPtr expr(const query::plan::Expr& e);
+  // Null when `e` is null.
+  CompiledExprPtr optional_expr(const query::plan::ExprPtr& e) { return e ? expr(*e) : nullptr; }
+  ExecContext& ctx() { return ctx_; }
+  // Every operator built, in plan pre-order (for PROFILE).
+  std::vector<Operator*>& all() { return all_; }
+
+ private:
+  ExecContext& ctx_;
+  bool profile_;
+  int next_index_ = 0;
+  std::vector<Operator*> all_;
+};
+
+// Factories, one per operator family (scan_operators.cpp, ...).
+OperatorPtr make_scan(const query::plan::Op& op, Builder& b);
+OperatorPtr make_expand(const query::plan::Op& op, Builder& b);
+OperatorPtr make_var_length_expand(const query::plan::Op& op, Builder& b);
+OperatorPtr make_shortest_path(const query::plan::Op& op, Builder& b);
+OperatorPtr make_row_operator(const query::plan::Op& op, Builder& b);
+OperatorPtr make_sort(const query::plan::Op& op, Builder& b);
+OperatorPtr make_aggregate(const query::plan::Op& op, Builder& b);
+OperatorPtr make_apply(const query::plan::Op& op, Builder& b);
+OperatorPtr make_write(const query::plan::Op& op, Builder& b);
+OperatorPtr make_procedure_call(const query::plan::Op& op, Builder& b);
+
+}  // namespace kith::engine

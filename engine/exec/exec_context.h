@@ -1,0 +1,60 @@
+// Everything a running statement's operators share: the transaction, the
+// parameters, `now`, cancellation and the deadline, and the catalog names
+// resolved to ids.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/eval/eval_context.h"
+#include "storage/graph_store.h"
+#include "storage/value.h"
+
+namespace kith::engine {
+
+using Params = std::unordered_map<std::string, Value>;
+using Row = std::vector<Value>;
+
+class ExecContext {
+ public:
+  ExecContext(storage::Txn& txn, const Params& params, DateTime now,
+              const std::atomic<bool>* cancel,
+              std::optional<std::chrono::steady_clock::time_point> deadline);
+
+  storage::Txn& txn;
+  const Params& params;
+  EvalContext eval;
+
+  // Called in every loop that can run long (per row, per batch of
+  // neighbours): throws Cancelled or Timeout. Cheap: it reads the clock only
+  // every 256 calls.
+  void check_interrupt() {
+    if ((++ticks_ & 255) == 0) check_interrupt_now();
+  }
+  void check_interrupt_now();
+
+  // Catalog lookups by name, cached for the statement. nullopt: the name is
+  // not in the catalog (so nothing carries it). After a write interns a new
+  // name the caches are cleared (`forget_catalog`).
+  std::optional<LabelId> label(const std::string& name);
+  std::optional<RelTypeId> rel_type(const std::string& name);
+  std::optional<PropKeyId> prop_key(const std::string& name);
+  const std::string& rel_type_name(RelTypeId id);
+  const std::string& label_name(LabelId id);
+  const std::string& prop_key_name(PropKeyId id);
+  void forget_catalog();
+
+ private:
+  const std::atomic<bool>* cancel_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  uint32_t ticks_ = 0;
+  std::unordered_map<std::string, std::optional<uint32_t>> labels_, types_, keys_;
+  std::unordered_map<uint32_t, std::string> label_names_, type_names_, key_names_;
+};
+
+}  // namespace kith::engine

@@ -1,0 +1,93 @@
+#include "engine/exec/neighbours.h"
+
+namespace kith::engine {
+
+using query::plan::Dir;
+
+TypeFilter TypeFilter::resolve(const std::vector<std::string>& names, ExecContext& ctx) {
+  TypeFilter f;
+  f.any = names.empty();
+  for (const auto& n : names) {
+    if (auto id = ctx.rel_type(n)) f.ids.push_back(*id);
+  }
+  return f;
+}
+
+void NeighbourIterator::reset(ExecContext& ctx, NodeId node, const TypeFilter& types, Dir dir) {
+  ctx_ = &ctx;
+  node_ = node;
+  types_ = &types;
+  dir_ = dir;
+  type_pos_ = 0;
+  dir_pos_ = 0;
+  cursor_.reset();
+  batch_ = {};
+  pos_ = 0;
+  gathered_.clear();
+  use_gathered_ = types.any;
+  if (use_gathered_) {
+    ctx.txn.for_each_edge(node, [&](RelTypeId type, Direction d, const Edge& e) {
+      if (dir == Dir::Out && d != Direction::Out) return;
+      if (dir == Dir::In && d != Direction::In) return;
+      // An undirected pattern meets a self-loop once, not once per end.
+      if (dir == Dir::Both && d == Direction::In && e.neighbour == node) return;
+      RelRef r{e.rel, type, d == Direction::Out ? node : e.neighbour,
+               d == Direction::Out ? e.neighbour : node};
+      gathered_.push_back({r, e.neighbour});
+    });
+  }
+}
+
+bool NeighbourIterator::advance_cursor() {
+  // Directions to visit for this pattern: Out, In, or both in turn.
+  const int dir_count = dir_ == Dir::Both ? 2 : 1;
+  while (type_pos_ < types_->ids.size()) {
+    if (dir_pos_ < dir_count) {
+      cursor_type_ = types_->ids[type_pos_];
+      cursor_dir_ = dir_ == Dir::In || (dir_ == Dir::Both && dir_pos_ == 1) ? Direction::In
+                                                                             : Direction::Out;
+      ++dir_pos_;
+      cursor_.emplace(ctx_->txn.adjacency(node_, cursor_type_, cursor_dir_));
+      return true;
+    }
+    dir_pos_ = 0;
+    ++type_pos_;
+  }
+  return false;
+}
+
+bool NeighbourIterator::next(RelRef& rel, NodeId& neighbour) {
+  if (use_gathered_) {
+    if (pos_ >= gathered_.size()) return false;
+    rel = gathered_[pos_].rel;
+    neighbour = gathered_[pos_].neighbour;
+    ++pos_;
+    return true;
+  }
+  for (;;) {
+    while (pos_ < batch_.size()) {
+      const Edge& e = batch_[pos_++];
+      if (dir_ == Dir::Both && cursor_dir_ == Direction::In && e.neighbour == node_) continue;
+      neighbour = e.neighbour;
+      rel.id = e.rel;
+      rel.type = cursor_type_;
+      if (cursor_dir_ == Direction::Out) {
+        rel.start = node_;
+        rel.end = e.neighbour;
+      } else {
+        rel.start = e.neighbour;
+        rel.end = node_;
+      }
+      return true;
+    }
+    if (cursor_) {
+      batch_ = cursor_->next_batch();
+      pos_ = 0;
+      if (!batch_.empty()) continue;
+      cursor_.reset();
+    }
+    if (!advance_cursor()) return false;
+  }
+}
+
+}  // namespace kith::engine

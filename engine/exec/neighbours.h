@@ -1,0 +1,55 @@
+// Iterates the relationships of one node that match a pattern's types and
+// direction, a batch of adjacency at a time. Shared by Expand,
+// VarLengthExpand and ShortestPath.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "engine/exec/exec_context.h"
+#include "query/plan/logical_plan.h"
+
+namespace kith::engine {
+
+// The relationship types a pattern accepts, resolved to ids.
+struct TypeFilter {
+  bool any = true;              // no type was written
+  std::vector<RelTypeId> ids;   // the written types that exist
+
+  static TypeFilter resolve(const std::vector<std::string>& names, ExecContext& ctx);
+  bool matches_nothing() const { return !any && ids.empty(); }
+};
+
+class NeighbourIterator {
+ public:
+  void reset(ExecContext& ctx, NodeId node, const TypeFilter& types, query::plan::Dir dir);
+  // The next relationship and the node at its other end.
+  bool next(RelRef& rel, NodeId& neighbour);
+
+ private:
+  bool advance_cursor();
+
+  ExecContext* ctx_ = nullptr;
+  NodeId node_ = 0;
+  const TypeFilter* types_ = nullptr;
+  query::plan::Dir dir_ = query::plan::Dir::Out;
+  // Typed iteration: which (type, direction) pair is current.
+  size_t type_pos_ = 0;
+  int dir_pos_ = 0;
+  std::optional<storage::AdjacencyCursor> cursor_;
+  RelTypeId cursor_type_ = 0;
+  Direction cursor_dir_ = Direction::Out;
+  std::span<const Edge> batch_;
+  size_t pos_ = 0;
+  // Any-type iteration: gathered up front.
+  struct Gathered {
+    RelRef rel;
+    NodeId neighbour;
+  };
+  std::vector<Gathered> gathered_;
+  bool use_gathered_ = false;
+};
+
+}  // namespace kith::engine

@@ -1,0 +1,37 @@
+// The physical operator interface: pull-based, one row at a time, all
+// operators of a pipeline writing into one shared Row (an array of slots),
+// so producing a row allocates nothing unless a value does (strings, lists).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/exec/exec_context.h"
+
+namespace kith::engine {
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+
+  // Starts producing rows for the current contents of `row`: the outer row
+  // for a subtree under an Apply (its Argument leaf yields it once), the
+  // empty row at the root. Called again for every outer row.
+  virtual void open(Row& row) = 0;
+  // Fills this operator's slots in `row`; false when there are no more rows.
+  virtual bool next(Row& row) = 0;
+
+  // For EXPLAIN/PROFILE: the operator's pre-order index in the plan, and
+  // what it did.
+  int plan_index = -1;
+  uint64_t rows_out = 0;
+  std::chrono::nanoseconds time{0};
+  std::vector<Operator*> children_for_profile;
+};
+
+using OperatorPtr = std::unique_ptr<Operator>;
+
+}  // namespace kith::engine

@@ -1,0 +1,95 @@
+// Catalog procedures: CALL db.labels(), db.relationshipTypes(),
+// db.propertyKeys(), db.indexes(), db.schema().
+#include <algorithm>
+#include <map>
+
+#include "engine/exec/builder.h"
+#include "storage/error.h"
+
+namespace kith::engine {
+
+namespace {
+
+using query::plan::Op;
+using query::plan::SlotId;
+
+using Record = std::map<std::string, Value>;
+
+std::vector<Record> run_procedure(const std::string& name, ExecContext& ctx) {
+  std::vector<Record> out;
+  auto& txn = ctx.txn;
+  if (name == "db.labels") {
+    for (auto& [id, label] : txn.labels()) {
+      if (txn.node_count(id) > 0) out.push_back({{"label", label}});
+    }
+  } else if (name == "db.relationshipTypes") {
+    for (auto& [id, type] : txn.rel_types()) {
+      if (txn.rel_count(id) > 0) out.push_back({{"relationshipType", type}});
+    }
+  } else if (name == "db.propertyKeys") {
+    for (auto& [id, key] : txn.prop_keys()) out.push_back({{"propertyKey", key}});
+  } else if (name == "db.indexes" || name == "db.schema") {
+    for (const auto& def : txn.indexes()) {
+      const std::string label = txn.label_name(def.label);
+      const std::string key = txn.prop_key_name(def.key);
+      if (name == "db.indexes") {
+        out.push_back({{"name", std::string(def.unique ? "constraint_" : "index_") + label + "_" + key},
+                       {"label", label},
+                       {"properties", Value::List{Value(key)}},
+                       {"unique", def.unique}});
+      } else {
+        out.push_back({{"label", label}, {"property", key}, {"indexed", true}, {"unique", def.unique}});
+      }
+    }
+  } else {
+    throw Error(ErrorCode::UnknownProcedure, "there is no procedure " + name);
+  }
+  std::sort(out.begin(), out.end(), [](const Record& a, const Record& b) {
+    return a.begin()->second.to_string() < b.begin()->second.to_string();
+  });
+  return out;
+}
+
+class ProcedureCallOp final : public Operator {
+ public:
+  ProcedureCallOp(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), name_(op.names.at(0)),
+        fields_(op.names.begin() + 1, op.names.end()), slots_(op.slots) {}
+  void open(Row& row) override {
+    child_->open(row);
+    records_.clear();
+    pos_ = 0;
+  }
+  bool next(Row& row) override {
+    for (;;) {
+      if (pos_ < records_.size()) {
+        const Record& r = records_[pos_++];
+        for (size_t i = 0; i < slots_.size() && i < fields_.size(); ++i) {
+          auto it = r.find(fields_[i]);
+          row[slots_[i]] = it == r.end() ? Value() : it->second;
+        }
+        return true;
+      }
+      if (!child_->next(row)) return false;
+      records_ = run_procedure(name_, ctx_);
+      pos_ = 0;
+    }
+  }
+
+ private:
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  std::string name_;
+  std::vector<std::string> fields_;
+  std::vector<SlotId> slots_;
+  std::vector<Record> records_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr make_procedure_call(const Op& op, Builder& b) {
+  return std::make_unique<ProcedureCallOp>(op, b);
+}
+
+}  // namespace kith::engine

@@ -1,0 +1,229 @@
+// Operators that pass rows through one at a time: Filter, Projection, Skip,
+// Limit, Unwind, Distinct, and Eager (which buffers everything first).
+#include <unordered_set>
+
+#include "engine/exec/builder.h"
+#include "engine/value/compare.h"
+#include "storage/error.h"
+
+namespace kith::engine {
+
+namespace {
+
+using query::plan::Op;
+using query::plan::OpKind;
+using query::plan::SlotId;
+
+class FilterOp final : public Operator {
+ public:
+  FilterOp(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), pred_(b.expr(*op.exprs.at(0))),
+        source_(op.exprs.at(0).get()) {}
+  void open(Row& row) override { child_->open(row); }
+  bool next(Row& row) override {
+    while (child_->next(row)) {
+      ctx_.check_interrupt();
+      if (to_tri(pred_->eval(row, ctx_), *source_) == Tri::True) return true;
+    }
+    return false;
+  }
+
+ private:
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  CompiledExprPtr pred_;
+  const query::plan::Expr* source_;
+};
+
+class ProjectionOp final : public Operator {
+ public:
+  ProjectionOp(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {
+    for (const auto& item : op.items) {
+      slots_.push_back(item.slot);
+      exprs_.push_back(b.expr(*item.expr));
+    }
+    values_.resize(slots_.size());
+  }
+  void open(Row& row) override { child_->open(row); }
+  bool next(Row& row) override {
+    if (!child_->next(row)) return false;
+    // Evaluate everything before writing: an item may read a slot another
+    // item overwrites (WITH a AS b, b AS a).
+    for (size_t i = 0; i < exprs_.size(); ++i) values_[i] = exprs_[i]->eval(row, ctx_);
+    for (size_t i = 0; i < slots_.size(); ++i) row[slots_[i]] = std::move(values_[i]);
+    return true;
+  }
+
+ private:
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  std::vector<SlotId> slots_;
+  std::vector<CompiledExprPtr> exprs_;
+  std::vector<Value> values_;
+};
+
+// SKIP and LIMIT take a non-negative integer (a literal or a parameter).
+int64_t count_argument(CompiledExpr& e, Row& row, ExecContext& ctx, const char* what) {
+  Value v = e.eval(row, ctx);
+  if (v.type() != ValueType::Int || v.as_int() < 0) {
+    throw Error(ErrorCode::ArgumentError,
+                std::string(what) + " needs a non-negative INT64, got " + v.to_string());
+  }
+  return v.as_int();
+}
+
+class SkipLimitOp final : public Operator {
+ public:
+  SkipLimitOp(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), count_(b.expr(*op.exprs.at(0))),
+        skip_(op.kind == OpKind::Skip) {}
+  void open(Row& row) override {
+    n_ = count_argument(*count_, row, ctx_, skip_ ? "SKIP" : "LIMIT");
+    seen_ = 0;
+    child_->open(row);
+  }
+  bool next(Row& row) override {
+    if (skip_) {
+      while (seen_ < n_) {
+        if (!child_->next(row)) return false;
+        ++seen_;
+      }
+      return child_->next(row);
+    }
+    // LIMIT: stop pulling from the child once satisfied.
+    if (seen_ >= n_) return false;
+    if (!child_->next(row)) return false;
+    ++seen_;
+    return true;
+  }
+
+ private:
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  CompiledExprPtr count_;
+  bool skip_;
+  int64_t n_ = 0, seen_ = 0;
+};
+
+class UnwindOp final : public Operator {
+ public:
+  UnwindOp(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), list_(b.expr(*op.exprs.at(0))),
+        slot_(op.slot) {}
+  void open(Row& row) override {
+    child_->open(row);
+    items_.clear();
+    pos_ = 0;
+  }
+  bool next(Row& row) override {
+    for (;;) {
+      if (pos_ < items_.size()) {
+        row[slot_] = std::move(items_[pos_++]);
+        return true;
+      }
+      if (!child_->next(row)) return false;
+      ctx_.check_interrupt();
+      Value v = list_->eval(row, ctx_);
+      items_.clear();
+      pos_ = 0;
+      if (v.is_null()) continue;  // UNWIND null yields no rows
+      if (v.type() == ValueType::List) {
+        items_ = std::move(v.as_list());
+      } else {
+        items_.push_back(std::move(v));  // a single value unwinds to itself
+      }
+    }
+  }
+
+ private:
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  CompiledExprPtr list_;
+  SlotId slot_;
+  Value::List items_;
+  size_t pos_ = 0;
+};
+
+struct RowKeyHash {
+  size_t operator()(const std::vector<Value>& k) const {
+    size_t h = 0;
+    for (const auto& v : k) h = h * 31 + group_hash(v);
+    return h;
+  }
+};
+struct RowKeyEqual {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (!same_group(a[i], b[i])) return false;
+    }
+    return true;
+  }
+};
+
+class DistinctOp final : public Operator {
+ public:
+  DistinctOp(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), slots_(op.slots) {}
+  void open(Row& row) override {
+    seen_.clear();
+    child_->open(row);
+  }
+  bool next(Row& row) override {
+    while (child_->next(row)) {
+      ctx_.check_interrupt();
+      std::vector<Value> key;
+      key.reserve(slots_.size());
+      for (auto s : slots_) key.push_back(row[s]);
+      if (seen_.insert(std::move(key)).second) return true;
+    }
+    return false;
+  }
+
+ private:
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  std::vector<SlotId> slots_;
+  std::unordered_set<std::vector<Value>, RowKeyHash, RowKeyEqual> seen_;
+};
+
+class EagerOp final : public Operator {
+ public:
+  EagerOp(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {}
+  void open(Row& row) override {
+    rows_.clear();
+    pos_ = 0;
+    child_->open(row);
+    while (child_->next(row)) {
+      ctx_.check_interrupt();
+      rows_.push_back(row);
+    }
+  }
+  bool next(Row& row) override {
+    if (pos_ >= rows_.size()) return false;
+    row = std::move(rows_[pos_++]);
+    return true;
+  }
+
+ private:
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr make_row_operator(const Op& op, Builder& b) {
+  switch (op.kind) {
+    case OpKind::Filter: return std::make_unique<FilterOp>(op, b);
+    case OpKind::Projection: return std::make_unique<ProjectionOp>(op, b);
+    case OpKind::Skip:
+    case OpKind::Limit: return std::make_unique<SkipLimitOp>(op, b);
+    case OpKind::Unwind: return std::make_unique<UnwindOp>(op, b);
+    case OpKind::Distinct: return std::make_unique<DistinctOp>(op, b);
+    case OpKind::Eager: return std::make_unique<EagerOp>(op, b);
+    default: throw Error(ErrorCode::Internal, "not a row operator");
+  }
+}
+
+}  // namespace kith::engine

@@ -1,0 +1,138 @@
+// ORDER BY: Sort materialises and sorts every row; Top keeps only the best
+// skip+limit rows in a heap (ORDER BY ... LIMIT k never sorts everything).
+#include <algorithm>
+
+#include "engine/exec/builder.h"
+#include "engine/value/compare.h"
+#include "storage/error.h"
+
+namespace kith::engine {
+
+namespace {
+
+using query::plan::Op;
+using query::plan::OpKind;
+
+struct Keyed {
+  std::vector<Value> keys;
+  Row row;
+  uint64_t seq;  // input order: makes the sort stable
+};
+
+class SortBase : public Operator {
+ public:
+  SortBase(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {
+    for (const auto& k : op.sort_keys) {
+      keys_.push_back(b.expr(*k.expr));
+      descending_.push_back(k.descending);
+    }
+  }
+
+ protected:
+  bool less(const Keyed& a, const Keyed& b) const {
+    for (size_t i = 0; i < a.keys.size(); ++i) {
+      int c = order(a.keys[i], b.keys[i]);
+      if (c != 0) return descending_[i] ? c > 0 : c < 0;
+    }
+    return a.seq < b.seq;
+  }
+  Keyed keyed(Row& row, uint64_t seq) {
+    Keyed k;
+    k.keys.reserve(keys_.size());
+    for (auto& e : keys_) k.keys.push_back(e->eval(row, ctx_));
+    k.row = row;
+    k.seq = seq;
+    return k;
+  }
+
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  std::vector<CompiledExprPtr> keys_;
+  std::vector<bool> descending_;
+  std::vector<Keyed> rows_;
+  size_t pos_ = 0;
+};
+
+class SortOp final : public SortBase {
+ public:
+  using SortBase::SortBase;
+  void open(Row& row) override {
+    rows_.clear();
+    pos_ = 0;
+    child_->open(row);
+    uint64_t seq = 0;
+    while (child_->next(row)) {
+      ctx_.check_interrupt();
+      rows_.push_back(keyed(row, seq++));
+    }
+    std::sort(rows_.begin(), rows_.end(), [this](const Keyed& a, const Keyed& b) { return less(a, b); });
+  }
+  bool next(Row& row) override {
+    if (pos_ >= rows_.size()) return false;
+    row = std::move(rows_[pos_++].row);
+    return true;
+  }
+};
+
+class TopOp final : public SortBase {
+ public:
+  TopOp(const Op& op, Builder& b) : SortBase(op, b) {
+    limit_ = b.expr(*op.exprs.at(0));
+    if (op.exprs.size() > 1 && op.exprs[1]) skip_ = b.expr(*op.exprs[1]);
+  }
+  void open(Row& row) override {
+    rows_.clear();
+    pos_ = 0;
+    const int64_t limit = count(*limit_, row, "LIMIT");
+    const int64_t skip = skip_ ? count(*skip_, row, "SKIP") : 0;
+    child_->open(row);
+    const auto keep = static_cast<size_t>(limit + skip);
+    auto cmp = [this](const Keyed& a, const Keyed& b) { return less(a, b); };
+    uint64_t seq = 0;
+    if (keep > 0) {
+      // A max-heap of the best `keep` rows: its top is the worst kept row.
+      while (child_->next(row)) {
+        ctx_.check_interrupt();
+        if (rows_.size() < keep) {
+          rows_.push_back(keyed(row, seq++));
+          std::push_heap(rows_.begin(), rows_.end(), cmp);
+          continue;
+        }
+        Keyed k = keyed(row, seq++);
+        if (less(k, rows_.front())) {
+          std::pop_heap(rows_.begin(), rows_.end(), cmp);
+          rows_.back() = std::move(k);
+          std::push_heap(rows_.begin(), rows_.end(), cmp);
+        }
+      }
+    }
+    std::sort_heap(rows_.begin(), rows_.end(), cmp);
+    pos_ = std::min(rows_.size(), static_cast<size_t>(skip));
+  }
+  bool next(Row& row) override {
+    if (pos_ >= rows_.size()) return false;
+    row = std::move(rows_[pos_++].row);
+    return true;
+  }
+
+ private:
+  int64_t count(CompiledExpr& e, Row& row, const char* what) {
+    Value v = e.eval(row, ctx_);
+    if (v.type() != ValueType::Int || v.as_int() < 0) {
+      throw Error(ErrorCode::ArgumentError,
+                  std::string(what) + " needs a non-negative INT64, got " + v.to_string());
+    }
+    return v.as_int();
+  }
+
+  CompiledExprPtr limit_, skip_;
+};
+
+}  // namespace
+
+OperatorPtr make_sort(const Op& op, Builder& b) {
+  if (op.kind == OpKind::Top) return std::make_unique<TopOp>(op, b);
+  return std::make_unique<SortOp>(op, b);
+}
+
+}  // namespace kith::engine
