@@ -78,11 +78,8 @@ void write_random_person(const World& w, Output& out, uint64_t id, const PersonC
   if (first == "Dana" && kLastNames[last_index] == "Lee") last_index = (last_index + 1) % kLastNames.size();
   const std::string_view last = kLastNames[last_index];
   const Job& job = p.jobs[p.njobs - 1];
-  const std::string domain = p.employed ? [&] {
-    std::string d = email_part(w.company_name(job.company));
-    return d + ".com";
-  }()
-                                        : std::string("example.com");
+  // Work address at the current employer's domain (as Company.domain spells it).
+  const std::string domain = p.employed ? email_part(w.company_name(job.company)) + ".com" : "example.com";
   std::string name(first);
   name += ' ';
   name += last;
