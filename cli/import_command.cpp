@@ -174,6 +174,9 @@ int run_import(int argc, char** argv) {
     o.overwrite = overwrite;
     o.delimiter = imp::parse_delimiter(delimiter, "delimiter");
     o.array_delimiter = imp::parse_delimiter(array_delimiter, "array-delimiter");
+    if (o.delimiter == o.array_delimiter) {
+      throw Error(ErrorCode::InvalidInput, "--delimiter and --array-delimiter must differ");
+    }
     o.id_type = imp::parse_id_type(id_type);
     for (const std::string& spec : nodes) o.nodes.push_back(imp::parse_input_group(spec));
     for (const std::string& spec : relationships) o.relationships.push_back(imp::parse_input_group(spec));

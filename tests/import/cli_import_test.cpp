@@ -93,6 +93,7 @@ TEST_CASE("kith import errors: bad rows, existing targets, usage") {
   CHECK(kith_import(dir, "--nodes=P=p.csv").code == 2);                       // no --db
   CHECK(kith_import(dir, "--db x.kith --delimiter=ab --nodes=p.csv").code == 2);
   CHECK(kith_import(dir, "--db x.kith --id-type=number --nodes=p.csv").code == 2);
+  CHECK(kith_import(dir, "--db x.kith --array-delimiter=, --nodes=p.csv").code == 2);
   CHECK(kith_import(dir, "--db x.kith").code == 2);                           // nothing to import
   Run help = kith_import(dir, "--help");
   CHECK(help.code == 0);
