@@ -215,6 +215,7 @@ class Txn {
 
  private:
   friend class GraphStore;
+  friend struct MetaKvAccess;  // storage/meta_kv.cpp: the key-value area in `meta`
   explicit Txn(std::unique_ptr<Impl>);
   std::unique_ptr<Impl> impl_;
 };
