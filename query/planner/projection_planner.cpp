@@ -2,6 +2,7 @@
 // are the keys), DISTINCT, ORDER BY (Sort, or Top when a LIMIT follows),
 // SKIP, LIMIT, and WITH's WHERE, in openCypher's order.
 #include <algorithm>
+#include <set>
 
 #include "query/planner/expr_text.h"
 #include "query/planner/planner_internal.h"
@@ -49,6 +50,18 @@ double limit_rows(const ExprPtr& e, double rows) {
   if (e && e->kind == plan::ExprKind::Constant && e->value.type() == ValueType::Int)
     return std::min(rows, static_cast<double>(e->value.as_int()));
   return rows;
+}
+
+// Every variable name an expression mentions (comprehension variables
+// included: over-approximating only keeps an item from being deferred).
+void variable_names(const ast::Expr* e, std::set<std::string>& out) {
+  if (!e) return;
+  if (e->kind == ast::ExprKind::Variable) out.insert(e->name);
+  for (const auto& a : e->args) variable_names(a.get(), out);
+  for (const auto* x : {e->subject.get(), e->else_expr.get(), e->where.get(), e->projection.get()})
+    variable_names(x, out);
+  for (const auto& part : e->patterns)
+    for (const auto& n : part.nodes) out.insert(n.variable);
 }
 
 struct Item {
@@ -120,6 +133,15 @@ OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast:
     out.add(std::move(v));
   };
 
+  // With ORDER BY + LIMIT, items the ordering does not read are computed
+  // after the Top, for the few rows it keeps.
+  std::vector<plan::ProjectItem> deferred;
+  std::set<std::string> sort_names, sort_texts;
+  bool can_defer = !aggregating && !p.distinct && p.limit && !p.order_by.empty();
+  for (const auto& o : p.order_by) {
+    variable_names(o.expr.get(), sort_names);
+    sort_texts.insert(expr_text(*o.expr));
+  }
   if (!aggregating) {
     std::vector<plan::ProjectItem> computed;
     for (auto& item : items) {
@@ -130,7 +152,8 @@ OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast:
           item.slot = e->slot;
         } else {
           item.slot = new_slot(item.name);
-          computed.push_back(plan::ProjectItem{item.slot, std::move(e)});
+          bool needed = !can_defer || sort_names.count(item.name) || sort_texts.count(item.text);
+          (needed ? computed : deferred).push_back(plan::ProjectItem{item.slot, std::move(e)});
         }
       } else {
         item.slot = item.source->slot;
@@ -255,6 +278,13 @@ OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast:
       op->exprs.push_back(std::move(limit));
       op->estimated_rows = rows;
     }
+  }
+
+  if (!deferred.empty()) {
+    double rows = rows_of(op);
+    op = make_op(OpKind::Projection, pos, std::move(op));
+    op->items = std::move(deferred);
+    op->estimated_rows = rows;
   }
 
   scope = out;
