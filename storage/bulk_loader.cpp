@@ -13,6 +13,7 @@
 
 #include "storage/catalog.h"
 #include "storage/error.h"
+#include "storage/index_key.h"
 #include "storage/lmdb_check.h"
 #include "storage/record_codec.h"
 #include "storage/schema.h"
@@ -53,6 +54,12 @@ struct BulkLoader::Impl {
   std::vector<LabelId> label_buf;
   std::string buf;
 
+  // Declared property indexes and their entries (encoded key, node), sorted
+  // and appended at finish.
+  std::vector<IndexDef> indexes;
+  std::vector<std::pair<std::string, NodeId>> index_entries;
+  std::string key_buf;
+
   ~Impl() {
     if (txn) mdb_txn_abort(txn);
     if (env) mdb_env_close(env);
@@ -84,6 +91,7 @@ struct BulkLoader::Impl {
 
   void write_adjacency();
   void write_label_index();
+  void write_property_indexes();
   void write_catalog_and_stats();
 };
 
@@ -165,6 +173,14 @@ NodeId BulkLoader::add_node(std::span<const LabelId> labels, Properties props) {
   encode_node(b.buf, b.label_buf, props);
   b.put(b.dbis.nodes, as_val(id), as_val(std::string_view(b.buf)), MDB_APPEND, "write node");
   for (LabelId l : b.label_buf) b.label_nodes[l].push_back(id);
+  for (const IndexDef& def : b.indexes) {
+    if (!std::binary_search(b.label_buf.begin(), b.label_buf.end(), def.label)) continue;
+    for (const auto& [key, value] : props) {
+      if (key != def.key) continue;
+      make_index_key(b.key_buf, def.id, value);
+      b.index_entries.emplace_back(b.key_buf, id);
+    }
+  }
   ++b.nodes;
   return id;
 }
@@ -188,6 +204,20 @@ RelId BulkLoader::add_rel(RelTypeId type, NodeId start, NodeId end, Properties p
   b.put(b.dbis.rels, as_val(id), as_val(std::string_view(b.buf)), MDB_APPEND, "write relationship");
   b.rels.push_back(RelEnds{start, end, type});
   return id;
+}
+
+void BulkLoader::add_index(LabelId label, PropKeyId key) {
+  Impl& b = *impl_;
+  if (label >= b.labels.size()) throw Error(ErrorCode::InvalidInput, "unknown label id " + std::to_string(label));
+  if (key >= b.prop_keys.size()) throw Error(ErrorCode::InvalidInput, "unknown property key id " + std::to_string(key));
+  for (const IndexDef& d : b.indexes) {
+    if (d.label == label && d.key == key) return;
+  }
+  IndexDef def;
+  def.id = static_cast<IndexId>(b.indexes.size());
+  def.label = label;
+  def.key = key;
+  b.indexes.push_back(def);
 }
 
 uint64_t BulkLoader::node_count() const { return impl_->nodes; }
@@ -296,6 +326,30 @@ void BulkLoader::Impl::write_label_index() {
   }
 }
 
+void BulkLoader::Impl::write_property_indexes() {
+  // Key bytes order as LMDB orders propidx keys (memcmp); node ids ascend
+  // within a key, as INTEGERDUP orders duplicates: every put is an append.
+  std::sort(index_entries.begin(), index_entries.end());
+  MDB_cursor* cur = nullptr;
+  auto open_cursor = [&] { check_lmdb(mdb_cursor_open(txn, dbis.propidx, &cur), "open property index cursor"); };
+  open_cursor();
+  for (size_t i = 0; i < index_entries.size(); ++i) {
+    const auto& [key, node] = index_entries[i];
+    const bool same_key = i > 0 && index_entries[i - 1].first == key;
+    MDB_val k = as_val(std::string_view(key)), d = as_val(node);
+    check_lmdb(mdb_cursor_put(cur, &k, &d, same_key ? MDB_APPENDDUP : MDB_APPEND), "write property index");
+    if (++puts % kPutsPerCommit == 0 && (i + 1 == index_entries.size() || index_entries[i + 1].first != key)) {
+      mdb_cursor_close(cur);
+      commit();
+      begin();
+      open_cursor();
+    }
+  }
+  mdb_cursor_close(cur);
+  for (const IndexDef& def : indexes) store_index_def(txn, dbis, def);
+  std::vector<std::pair<std::string, NodeId>>().swap(index_entries);
+}
+
 void BulkLoader::Impl::write_catalog_and_stats() {
   for (auto kind : {NameKind::Label, NameKind::RelType, NameKind::PropKey}) {
     NameTable& t = kind == NameKind::Label ? labels : kind == NameKind::RelType ? rel_types : prop_keys;
@@ -310,10 +364,10 @@ void BulkLoader::Impl::write_catalog_and_stats() {
   }
   uint32_t version = kFormatVersion;
   put(dbis.meta, as_val(kMetaFormat), as_val(version), 0, "write format version");
-  uint64_t next_rel = rels.size(), zero = 0, one = 1;
+  uint64_t next_rel = rels.size(), next_index = indexes.size(), one = 1;
   put(dbis.meta, as_val(kMetaNextNode), as_val(nodes), 0, "write meta");
   put(dbis.meta, as_val(kMetaNextRel), as_val(next_rel), 0, "write meta");
-  put(dbis.meta, as_val(kMetaNextIndex), as_val(zero), 0, "write meta");
+  put(dbis.meta, as_val(kMetaNextIndex), as_val(next_index), 0, "write meta");
   put(dbis.meta, as_val(kMetaCatalogVersion), as_val(one), 0, "write meta");
 }
 
@@ -327,6 +381,7 @@ uint64_t BulkLoader::finish() {
   b.write_catalog_and_stats();
   b.write_adjacency();
   b.write_label_index();
+  b.write_property_indexes();
   b.commit();
   check_lmdb(mdb_env_sync(b.env, 1), b.tmp + ": sync");
   mdb_env_close(b.env);

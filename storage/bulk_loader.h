@@ -26,6 +26,11 @@ class BulkLoader {
   RelTypeId rel_type(std::string_view name);
   PropKeyId prop_key(std::string_view name);
 
+  // Declares a (non-unique) property index on label.key, built from the
+  // nodes added AFTER this call (declare indexes before adding nodes) and
+  // written in key order by finish(). Declaring one twice is harmless.
+  void add_index(LabelId label, PropKeyId key);
+
   // Ids are assigned 0, 1, 2, ... in call order.
   NodeId add_node(std::span<const LabelId> labels, Properties props);
   // Both ends must be ids returned by add_node (InvalidInput otherwise).

@@ -200,3 +200,51 @@ TEST_CASE("BulkLoader: an empty graph loads, and finish() runs once") {
   CHECK(drain(r.scan_all_nodes()).empty());
   CHECK(drain(r.scan_label(0)).empty());
 }
+
+TEST_CASE("BulkLoader builds declared property indexes that seek like Txn-built ones") {
+  TempDir dir;
+  const std::string path = dir.file("indexed.db");
+  {
+    BulkLoader b(path, false);
+    LabelId person = b.label("Person");
+    LabelId company = b.label("Company");
+    PropKeyId id = b.prop_key("id");
+    PropKeyId name = b.prop_key("name");
+    b.add_index(person, id);
+    b.add_index(person, id);  // twice: one index
+    b.add_index(company, name);
+    for (int i = 0; i < 500; ++i) {
+      std::vector<LabelId> labels{i % 2 == 0 ? person : company};
+      Properties props{{id, Value(int64_t{1000 - i})}};
+      if (i % 2 == 1) props.emplace_back(name, Value(i % 10 == 1 ? "Acme" : "Other"));
+      b.add_node(labels, props);
+    }
+    b.finish();
+  }
+  auto store = GraphStore::open(path);
+  Txn txn = store->begin_read();
+  const LabelId person = *txn.find_label("Person");
+  const LabelId company = *txn.find_label("Company");
+  const PropKeyId id = *txn.find_prop_key("id");
+  const PropKeyId name = *txn.find_prop_key("name");
+  REQUIRE(txn.indexes().size() == 2);
+  auto by_id = txn.find_index(person, id);
+  REQUIRE(by_id);
+  CHECK(drain(txn.index_lookup(by_id->id, Value(int64_t{1000}))) == std::vector<NodeId>{0});
+  CHECK(drain(txn.index_lookup(by_id->id, Value(int64_t{999}))).empty());  // node 1 is a Company
+  CHECK(drain(txn.index_range(by_id->id, Bound{Value(int64_t{990}), true}, Bound{Value(int64_t{996}), false})) ==
+        std::vector<NodeId>{10, 8, 6});  // ids 990, 992, 994 in value order
+  auto by_name = txn.find_index(company, name);
+  REQUIRE(by_name);
+  CHECK(drain(txn.index_lookup(by_name->id, Value("Acme"))).size() == 50);
+  // The store goes on maintaining the bulk-built index.
+  txn.abort();
+  store->write([&](Txn& w) {
+    w.set_node_property(2, id, Value(int64_t{5}));
+    w.create_index(person, name);  // a later index gets a fresh id
+  });
+  Txn r = store->begin_read();
+  CHECK(drain(r.index_lookup(by_id->id, Value(int64_t{5}))) == std::vector<NodeId>{2});
+  CHECK(drain(r.index_lookup(by_id->id, Value(int64_t{998}))).empty());
+  CHECK(r.indexes().size() == 3);
+}
