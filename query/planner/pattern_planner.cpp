@@ -612,8 +612,8 @@ class PatternPlanner {
   };
 
   // The values `slot`'s node must be equal to for `e` to hold, if `e` pins it
-  // down: n = x gives {x}; a OR b the union of both (each must pin it); a AND
-  // b either side's.
+  // down: n = x gives {x}; n IN [x, y] {x, y}; a OR b the union of both (each
+  // must pin it); a AND b either side's.
   bool identity_values(const plan::Expr& e, SlotId slot,
                        std::vector<const plan::Expr*>& out) const {
     switch (e.kind) {
@@ -627,6 +627,18 @@ class PatternPlanner {
           }
         }
         return false;
+      case PK::In: {
+        // n IN [x, y]: a literal list of computable values.
+        const plan::Expr& self = *e.args[0];
+        const plan::Expr& list = *e.args[1];
+        if (self.kind != PK::Slot || self.slot != slot || list.kind != PK::ListLiteral ||
+            list.args.empty())
+          return false;
+        for (const auto& v : list.args)
+          if (!v || !computable(*v, bound_)) return false;
+        for (const auto& v : list.args) out.push_back(v.get());
+        return true;
+      }
       case PK::Or: {
         size_t before = out.size();
         if (identity_values(*e.args[0], slot, out) && identity_values(*e.args[1], slot, out))
