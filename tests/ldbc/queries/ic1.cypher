@@ -1,4 +1,7 @@
 // IC1 transitive friends with a certain name. Parameters: $personId, $firstName
+// No email/languages columns (SF0.1 has no such properties). Neo4j's text
+// writes `CASE uni.name WHEN null THEN null ...`; a simple CASE compares with
+// `=` (null = null is not true), so the null test is a generic CASE here.
 MATCH (p:Person {id: $personId}), (friend:Person {firstName: $firstName})
 WHERE NOT p = friend
 WITH p, friend
@@ -9,14 +12,12 @@ LIMIT 20
 MATCH (friend)-[:IS_LOCATED_IN]->(friendCity:City)
 OPTIONAL MATCH (friend)-[studyAt:STUDY_AT]->(uni:University)-[:IS_LOCATED_IN]->(uniCity:City)
 WITH friend, collect(
-    CASE uni.name
-      WHEN null THEN null
+    CASE WHEN uni.name IS NULL THEN null
       ELSE [uni.name, studyAt.classYear, uniCity.name]
     END) AS unis, friendCity, distance
 OPTIONAL MATCH (friend)-[workAt:WORK_AT]->(company:Company)-[:IS_LOCATED_IN]->(companyCountry:Country)
 WITH friend, collect(
-    CASE company.name
-      WHEN null THEN null
+    CASE WHEN company.name IS NULL THEN null
       ELSE [company.name, workAt.workFrom, companyCountry.name]
     END) AS companies, unis, friendCity, distance
 RETURN

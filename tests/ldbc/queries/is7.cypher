@@ -1,4 +1,6 @@
 // IS7 replies of a message. Parameters: $messageId
+// Neo4j's text tests `CASE r WHEN null ...`; a simple CASE compares with `=`,
+// and null = null is not true, so the test is written `r IS NOT NULL`.
 MATCH (m:Message {id: $messageId})<-[:REPLY_OF]-(c:Comment)-[:HAS_CREATOR]->(p:Person)
 OPTIONAL MATCH (m)-[:HAS_CREATOR]->(a:Person)-[r:KNOWS]-(p)
 RETURN
@@ -8,8 +10,5 @@ RETURN
   p.id AS replyAuthorId,
   p.firstName AS replyAuthorFirstName,
   p.lastName AS replyAuthorLastName,
-  CASE r
-    WHEN null THEN false
-    ELSE true
-  END AS replyAuthorKnowsOriginalMessageAuthor
+  r IS NOT NULL AS replyAuthorKnowsOriginalMessageAuthor
 ORDER BY commentCreationDate DESC, replyAuthorId
