@@ -96,7 +96,7 @@ class ProgressDisplay {
       std::string bar(static_cast<size_t>(filled), '#');
       bar.resize(kWidth, '.');
       std::fprintf(stderr, "\r[%s] %3.0f%%  %s rows/s  ETA %s  %s\x1b[K", bar.c_str(), fraction * 100,
-                   rate(p).c_str(), eta(p, fraction).c_str(), base_name(p.file).c_str());
+                   rate(p).c_str(), eta(p, fraction).c_str(), activity(p).c_str());
       std::fflush(stderr);
       return;
     }
@@ -104,9 +104,9 @@ class ProgressDisplay {
     if (p.seconds - last_ < 5.0 && decile <= decile_) return;
     last_ = p.seconds;
     decile_ = decile;
-    std::fprintf(stderr, "import: %3.0f%% of %s, %s rows, %s rows/s, ETA %s, reading %s\n", fraction * 100,
+    std::fprintf(stderr, "import: %3.0f%% of %s, %s rows, %s rows/s, ETA %s, %s\n", fraction * 100,
                  megabytes(p.bytes_total).c_str(), with_commas(p.rows).c_str(), rate(p).c_str(),
-                 eta(p, fraction).c_str(), std::string(p.file).c_str());
+                 eta(p, fraction).c_str(), activity(p).c_str());
   }
 
   void clear() {
@@ -114,6 +114,10 @@ class ProgressDisplay {
   }
 
  private:
+  std::string activity(const imp::ImportProgress& p) const {
+    if (p.file.empty()) return "writing adjacency and indexes";
+    return tty_ ? base_name(p.file) : "reading " + std::string(p.file);
+  }
   static std::string rate(const imp::ImportProgress& p) {
     return p.seconds > 0 ? with_commas(static_cast<uint64_t>(p.rows / p.seconds)) : "-";
   }

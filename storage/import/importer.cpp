@@ -95,7 +95,7 @@ class Importer {
     loader_ = std::make_unique<BulkLoader>(opt_.db_path, opt_.overwrite);
     for (const PlannedFile& f : node_files) load_nodes(f);
     for (const PlannedFile& f : rel_files) load_rels(f);
-    report_progress("finishing");
+    report_progress("");  // all read: the loader writes adjacency and indexes now
 
     ImportSummary s;
     s.nodes = loader_->node_count();

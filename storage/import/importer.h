@@ -52,7 +52,7 @@ struct ImportProgress {
   uint64_t bytes_total = 0;
   uint64_t rows = 0;  // data rows read so far, all files
   double seconds = 0;
-  std::string_view file;  // the file being read
+  std::string_view file;  // the file being read; empty once all are read
 };
 
 struct ImportSummary {
