@@ -9,6 +9,7 @@ int run_import(int argc, char** argv);
 int run_query(int argc, char** argv);
 int run_shell(int argc, char** argv);
 int run_serve(int argc, char** argv);
+int run_token(int argc, char** argv);
 int run_demo(int argc, char** argv);
 
 }  // namespace kith::cli

@@ -20,6 +20,7 @@ constexpr Subcommand kSubcommands[] = {
     {"query", "run one query and print its result", kith::cli::run_query},
     {"shell", "the interactive shell", kith::cli::run_shell},
     {"serve", "serve the HTTP API", kith::cli::run_serve},
+    {"token", "create, list or revoke HTTP API tokens", kith::cli::run_token},
     {"demo", "generate the demo relationship data set", kith::cli::run_demo},
 };
 

@@ -1,0 +1,109 @@
+// POST /v1/query and POST /v1/questions/{name}.
+#include <nlohmann/json.hpp>
+
+#include "engine/result_format.h"
+#include "server/error_response.h"
+#include "server/server_state.h"
+
+namespace kith::server {
+namespace {
+
+using nlohmann::json;
+
+struct QueryRequest {
+  std::string text;
+  Params params;
+  std::optional<int64_t> timeout_ms;
+};
+
+// The body {"query": "...", "params": {...}, "timeout_ms": n}. Throws
+// InvalidInput naming what is wrong.
+QueryRequest parse_query_request(const std::string& body) {
+  json j;
+  try {
+    j = json::parse(body);
+  } catch (const json::parse_error& e) {
+    throw Error(ErrorCode::InvalidInput, std::string("the body is not valid JSON: ") + e.what());
+  }
+  if (!j.is_object()) throw Error(ErrorCode::InvalidInput, "the body must be a JSON object");
+  QueryRequest r;
+  auto q = j.find("query");
+  if (q == j.end() || !q->is_string()) {
+    throw Error(ErrorCode::InvalidInput, "\"query\" must be a string");
+  }
+  r.text = q->get<std::string>();
+  if (auto p = j.find("params"); p != j.end() && !p->is_null()) {
+    if (!p->is_object()) throw Error(ErrorCode::InvalidInput, "\"params\" must be an object");
+    for (auto it = p->begin(); it != p->end(); ++it) r.params[it.key()] = json_to_value(it.value());
+  }
+  if (auto t = j.find("timeout_ms"); t != j.end() && !t->is_null()) {
+    if (!t->is_number_integer() || t->get<int64_t>() <= 0) {
+      throw Error(ErrorCode::InvalidInput, "\"timeout_ms\" must be a positive integer");
+    }
+    r.timeout_ms = t->get<int64_t>();
+  }
+  for (const auto& [key, value] : j.items()) {
+    if (key != "query" && key != "params" && key != "timeout_ms") {
+      throw Error(ErrorCode::InvalidInput, "unknown field \"" + key + "\"");
+    }
+  }
+  return r;
+}
+
+void run_query(HttpServer::State& s, const httplib::Request& req, httplib::Response& res) {
+  auto token = authorize(s, req, res, Role::Reader);
+  if (!token) return;
+  QueryRequest q;
+  try {
+    q = parse_query_request(req.body);
+  } catch (const Error& e) {
+    set_error(res, e);
+    return;
+  }
+  Admission::Slot slot = s.admission.acquire();
+  if (!slot) {
+    res.set_header("Retry-After", "1");
+    set_error(res, 503, "Overloaded", "the server is busy; retry shortly");
+    return;
+  }
+  QueryOptions opts;
+  opts.params = std::move(q.params);
+  auto timeout = q.timeout_ms ? std::chrono::milliseconds(*q.timeout_ms) : s.options.default_timeout;
+  opts.timeout = std::min(timeout, s.options.max_timeout);
+  opts.cancel = &s.stopping;
+  opts.allow_writes = token->role >= Role::Writer;
+  s.metrics.query_started();
+  struct Finished {
+    Metrics& m;
+    ~Finished() { m.query_finished(); }
+  } finished{s.metrics};
+  try {
+    QueryResult result = s.db.query(q.text, opts);
+    set_json(res, 200, result_to_json(result).dump(-1, ' ', false, json::error_handler_t::replace));
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::ReadOnly) {
+      set_error(res, 403, "Forbidden",
+                "token '" + token->name + "' may only read, and this statement writes");
+    } else {
+      set_error(res, e);
+    }
+  }
+}
+
+}  // namespace
+
+void add_query_routes(HttpServer::State& s) {
+  add_route(s, "POST", "/v1/query",
+            [&s](const httplib::Request& req, httplib::Response& res) { run_query(s, req, res); });
+  // Saved questions come with DEFINE QUESTION (the next issue); until then
+  // every name is unknown.
+  add_route(s, "POST", R"(/v1/questions/([^/]+))",
+            [&s](const httplib::Request& req, httplib::Response& res) {
+              if (!authorize(s, req, res, Role::Reader)) return;
+              set_error(res, 404, "NotFound",
+                        "no saved question '" + std::string(req.matches[1]) +
+                            "': saved questions arrive with DEFINE QUESTION");
+            });
+}
+
+}  // namespace kith::server
