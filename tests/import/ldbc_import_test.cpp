@@ -67,6 +67,25 @@ TEST_CASE("LDBC SF0.1 loads with the README's counts and values") {
   CHECK(txn.node_count() == s.nodes);
   CHECK(txn.rel_count() == s.relationships);
 
+  // Every --nodes label gets an index on its id column (not :LABEL labels).
+  auto indexed = [&](const char* label) {
+    auto l = txn.find_label(label);
+    auto k = txn.find_prop_key("id");
+    return l && k && txn.find_index(*l, *k).has_value();
+  };
+  for (const char* l : {"Person", "Comment", "Post", "Message", "Forum", "Organisation", "Place", "Tag", "TagClass"}) {
+    CHECK_MESSAGE(indexed(l), l);
+  }
+  CHECK_FALSE(indexed("Company"));
+  CHECK(txn.indexes().size() == 9);
+  {
+    auto person_id = txn.find_index(*txn.find_label("Person"), *txn.find_prop_key("id"));
+    auto c = txn.index_lookup(person_id->id, Value(int64_t{933}));
+    auto batch = c.next_batch();
+    REQUIRE(batch.size() == 1);
+    CHECK(kith::test::node_prop(txn, batch[0], "firstName") == Value("Mahinda"));
+  }
+
   // Ids are INT64 properties, so {id: 933} finds Mahinda Perera.
   kith::NodeId mahinda = kith::test::find_node(txn, "Person", "id", Value(int64_t{933}));
   CHECK(kith::test::labels_of(txn, mahinda) == std::set<std::string>{"Person"});
