@@ -308,8 +308,16 @@ struct RegexNode final : CompiledExpr {
     Value b = right->eval(row, ctx);
     if (a.type() != ValueType::String || b.type() != ValueType::String) return {};
     if (!cached || cached_pattern != b.as_string()) {
+      // Cypher patterns are Java regexes; the common case-insensitive prefix
+      // (?i) has no ECMAScript spelling, so it becomes the icase flag.
+      std::string_view pattern = b.as_string();
+      auto flags = std::regex::ECMAScript;
+      if (pattern.starts_with("(?i)")) {
+        pattern.remove_prefix(4);
+        flags |= std::regex::icase;
+      }
       try {
-        cached.emplace(b.as_string(), std::regex::ECMAScript);
+        cached.emplace(pattern.begin(), pattern.end(), flags);
       } catch (const std::regex_error& e) {
         throw Error(ErrorCode::ArgumentError, "invalid regular expression \"" + b.as_string() +
                                                   "\": " + e.what());
