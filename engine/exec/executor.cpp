@@ -101,7 +101,9 @@ void execute_plan(const Plan& plan, ExecContext& ctx, bool profile, QueryResult&
       capture(row[c.slot], ctx, out);
       values.push_back(row[c.slot]);
     }
-    out.rows.push_back(std::move(values));
+    // A statement without RETURN has no columns and, as in openCypher, no
+    // records; its operators still run to the end for their writes.
+    if (!columns.empty()) out.rows.push_back(std::move(values));
   }
   if (profile) out.plan = profile_text(plan, builder.all());
 }
