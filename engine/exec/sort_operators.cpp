@@ -98,10 +98,16 @@ class TopOp final : public SortBase {
           std::push_heap(rows_.begin(), rows_.end(), cmp);
           continue;
         }
-        Keyed k = keyed(row, seq++);
-        if (less(k, rows_.front())) {
+        // Compare on the keys alone; copy the row only when it is kept.
+        probe_.keys.clear();
+        for (auto& e : keys_) probe_.keys.push_back(e->eval(row, ctx_));
+        probe_.seq = seq++;
+        if (less(probe_, rows_.front())) {
           std::pop_heap(rows_.begin(), rows_.end(), cmp);
-          rows_.back() = std::move(k);
+          Keyed& slot = rows_.back();
+          std::swap(slot.keys, probe_.keys);
+          slot.seq = probe_.seq;
+          slot.row = row;
           std::push_heap(rows_.begin(), rows_.end(), cmp);
         }
       }
@@ -126,6 +132,7 @@ class TopOp final : public SortBase {
   }
 
   CompiledExprPtr limit_, skip_;
+  Keyed probe_;
 };
 
 }  // namespace
