@@ -1,0 +1,57 @@
+// `kith shell` with standard input from a pipe: statements run in order,
+// output is CSV (stdout is not a terminal), the first error stops the script
+// with exit status 1 and the error, with its caret, on stderr.
+#include <doctest/doctest.h>
+
+#include "shell_fixture.h"
+
+using namespace kith::shell_test;
+
+TEST_CASE("piped statements print CSV and exit 0") {
+  ShellFixture f;
+  const auto r = run_kith(f, "shell --db " + quoted(f.db),
+                          "MATCH (p:Person)\n  WHERE p.age > 30\nRETURN p.name AS name ORDER BY name;\n"
+                          "RETURN 1 + 1 AS two");  // the last statement may lack its ';'
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "name\r\nAda\r\nBob\r\ntwo\r\n2\r\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("the first error stops a piped script with exit 1 and a caret on stderr") {
+  ShellFixture f;
+  const auto r = run_kith(f, "shell --db " + quoted(f.db),
+                          "RETURN 1 AS first;\nMATCH (friend:Person)\nRETURN frend;\nRETURN 3 AS third;\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "first\r\n1\r\n");  // the third statement never ran
+  CHECK(r.err.find("UnknownVariable at 2:8") != std::string::npos);
+  CHECK(r.err.find("  RETURN frend\n         ^\n") != std::string::npos);
+}
+
+TEST_CASE("piped scripts can use commands: :param, :mode, :output, :quit") {
+  ShellFixture f;
+  const std::string out_file = f.dir + "/out.txt";
+  const auto r = run_kith(f, "shell --db " + quoted(f.db),
+                          ":param min = 40\nMATCH (p:Person) WHERE p.age >= $min RETURN p.name AS n;\n"
+                          ":mode line\n:output " + out_file + "\nRETURN 'x' AS letter, 7 AS number;\n"
+                          ":output\n:mode json\nRETURN 5 AS five;\n:quit\nRETURN nope;\n");
+  CHECK(r.exit_code == 0);  // :quit stopped before the bad statement
+  CHECK(r.out.rfind("n\r\nBob\r\n{\"columns\":[\"five\"],\"rows\":[[5]],", 0) == 0);
+  CHECK(read_text(out_file) == "letter = x\nnumber = 7\n1 row\n");
+}
+
+TEST_CASE("a bad command fails a piped script and suggests the nearest one") {
+  ShellFixture f;
+  const auto r = run_kith(f, "shell --db " + quoted(f.db), ":shema\nRETURN 1;\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("unknown command ':shema' (did you mean ':schema'?)") != std::string::npos);
+}
+
+TEST_CASE("bad usage exits 2; a missing database exits 1") {
+  ShellFixture f;
+  CHECK(run_kith(f, "shell", "").exit_code == 2);
+  CHECK(run_kith(f, "shell --db x --url http://127.0.0.1:1", "").exit_code == 2);
+  const auto missing = run_kith(f, "shell --db " + quoted(f.dir + "/nothing"), "RETURN 1;");
+  CHECK(missing.exit_code == 1);
+  CHECK_FALSE(missing.err.empty());
+}

@@ -1,0 +1,106 @@
+// The real `kith shell` in a pseudo-terminal (tmux): what a person at the
+// keyboard sees. Every wait polls the pane, so a loaded machine only slows
+// the test down.
+#include <doctest/doctest.h>
+
+#include "shell_fixture.h"
+
+using namespace kith::shell_test;
+
+namespace {
+std::string shell_command(const ShellFixture& f) { return quoted(KITH_BINARY) + " shell --db " + quoted(f.db); }
+}  // namespace
+
+TEST_CASE("multi-line entry, then Up recalls it as one history entry") {
+  ShellFixture f;
+  {
+    Tmux t(f, shell_command(f));
+    REQUIRE(t.wait_for("kith> "));
+    t.type("MATCH (p:Person)");
+    t.keys("Enter");
+    REQUIRE(t.wait_for("  ..> "));  // the continuation prompt
+    t.type("RETURN count(p) AS people;");
+    t.keys("Enter");
+    CHECK(t.wait_for("people"));
+    CHECK(t.wait_for("1 row ("));  // row count and time
+    const std::string typed = "MATCH (p:Person) RETURN count(p) AS people;";
+    CHECK(t.pane().find(typed) == std::string::npos);
+    t.keys("Up");
+    CHECK(t.wait_for("kith> " + typed));
+    t.keys("C-u");
+    t.keys("C-d");
+    CHECK(t.wait_exit());
+  }
+  // The history file survives the session, and a new shell recalls from it.
+  CHECK(read_text(f.home + "/.kith_history").find("people;") != std::string::npos);
+  Tmux again(f, shell_command(f));
+  REQUIRE(again.wait_for("kith> "));
+  again.keys("Up");
+  CHECK(again.wait_for("kith> MATCH (p:Person) RETURN count(p) AS people;"));
+  again.keys("Enter");
+  CHECK(again.wait_for("1 row ("));
+}
+
+TEST_CASE("Tab completes a label, a property key and a command from the live schema") {
+  ShellFixture f;
+  Tmux t(f, shell_command(f));
+  REQUIRE(t.wait_for("kith> "));
+  t.type("MATCH (p:Pers");
+  t.keys("Tab");
+  CHECK(t.wait_for("kith> MATCH (p:Person"));
+  t.type(") RETURN p.na");
+  t.keys("Tab");
+  CHECK(t.wait_for("kith> MATCH (p:Person) RETURN p.name"));
+  t.type(" AS n ORDER BY n LIMIT 1;");
+  t.keys("Enter");
+  CHECK(t.wait_for("Ada"));
+  t.type(":sch");
+  t.keys("Tab");
+  CHECK(t.wait_for("kith> :schema"));
+  t.keys("Enter");
+  CHECK(t.wait_for(":KNOWS  1"));
+}
+
+TEST_CASE(":param binds a value a query uses; errors show a caret; typos get a suggestion") {
+  ShellFixture f;
+  Tmux t(f, shell_command(f));
+  REQUIRE(t.wait_for("kith> "));
+  t.type(":param who = Bob");
+  t.keys("Enter");
+  t.type("MATCH (p:Person {name: $who}) RETURN p.age AS age_of_bob;");
+  t.keys("Enter");
+  CHECK(t.wait_for("age_of_bob"));
+  CHECK(t.wait_for("41"));
+  t.type(":params");
+  t.keys("Enter");
+  CHECK(t.wait_for("$who = \"Bob\""));
+  t.type("RETURN $who + nope;");
+  t.keys("Enter");
+  CHECK(t.wait_for("UnknownVariable at 1:15"));
+  CHECK(t.wait_for("  RETURN $who + nope\n                ^"));
+  t.type(":parms");
+  t.keys("Enter");
+  CHECK(t.wait_for("did you mean ':params'?"));
+}
+
+TEST_CASE("Ctrl-C cancels a long query and the shell stays up") {
+  ShellFixture f;
+  Tmux t(f, shell_command(f));
+  REQUIRE(t.wait_for("kith> "));
+  // 10^10 rows: far longer than any test timeout unless cancelled.
+  t.type("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*) AS n;");
+  t.keys("Enter");
+  // Only the running query (on its worker thread) can answer Ctrl-C with
+  // "Cancelled"; keep pressing until it has started.
+  bool cancelled = false;
+  for (int i = 0; i < 60 && !cancelled; ++i) {
+    t.keys("C-c");
+    cancelled = t.poll("Cancelled", std::chrono::milliseconds(500));
+  }
+  CHECK(cancelled);
+  t.type("RETURN 6 * 7 AS answer;");
+  t.keys("Enter");
+  CHECK(t.wait_for("42"));
+  t.keys("C-d");
+  CHECK(t.wait_exit());
+}
