@@ -1,7 +1,9 @@
 // The embedded backend: statements run in this process on a worker thread,
 // so the main thread can keep waiting for Ctrl-C (which sets the cancel flag
 // the executor polls).
+#include <filesystem>
 #include <future>
+#include <iostream>
 #include <thread>
 
 #include "shell/backend.h"
@@ -35,9 +37,13 @@ class EmbeddedBackend : public Backend {
 }  // namespace
 
 std::unique_ptr<Backend> open_embedded(const std::string& db_path) {
-  Database::Options options;
-  options.create = false;  // a typo in --db should not make an empty database
-  return std::make_unique<EmbeddedBackend>(Database::open(db_path, options));
+  // Like sqlite3 and duckdb, a new path makes a new database; say so, since
+  // it may be a typo for an existing one.
+  std::error_code ec;
+  const bool is_new = !std::filesystem::exists(db_path, ec);
+  auto backend = std::make_unique<EmbeddedBackend>(Database::open(db_path));
+  if (is_new) std::cerr << "kith shell: created a new database at " << db_path << "\n";
+  return backend;
 }
 
 }  // namespace kith::shell

@@ -1,7 +1,9 @@
 #include "shell_fixture.h"
 
 #include <doctest/doctest.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -65,6 +67,39 @@ RunResult run_kith(const ShellFixture& f, const std::string& args, const std::st
   r.out = read_text(out);
   r.err = read_text(err);
   return r;
+}
+
+KithServer::KithServer(const ShellFixture& f) {
+  const RunResult made = run_kith(f, "token create --db " + quoted(f.db) + " --role writer --name shell", "");
+  REQUIRE(made.exit_code == 0);
+  token = made.out.substr(0, made.out.find('\n'));
+  const std::string log = f.dir + "/serve.log";
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (!freopen(log.c_str(), "w", stderr)) _exit(126);
+    execl(KITH_BINARY, KITH_BINARY, "serve", "--db", f.db.c_str(), "--listen", "127.0.0.1:0",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  pid_ = pid;
+  // Port 0: the server picks a free port and names it on its first line.
+  const std::string marker = "http://127.0.0.1:";
+  for (int i = 0; i < 1500 && url.empty(); ++i) {
+    const std::string text = read_text(log);
+    const size_t at = text.find(marker);
+    const size_t end = at == std::string::npos ? at : text.find('\n', at);
+    if (end != std::string::npos) url = text.substr(at, end - at);
+    else std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE_MESSAGE(!url.empty(), "kith serve did not start: " << read_text(log));
+}
+
+KithServer::~KithServer() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
 }
 
 Tmux::Tmux(const ShellFixture& f, const std::string& command) {

@@ -31,6 +31,19 @@ std::string read_text(const std::string& path);
 // Single-quoted for sh.
 std::string quoted(const std::string& s);
 
+// `kith serve` on the fixture's database at a free port, with a writer
+// token; stopped with SIGTERM (which cancels running statements).
+class KithServer {
+ public:
+  explicit KithServer(const ShellFixture& f);
+  ~KithServer();
+  std::string url;
+  std::string token;
+
+ private:
+  int pid_ = -1;
+};
+
 // One tmux server on a private socket, with one session running `command`.
 class Tmux {
  public:

@@ -47,11 +47,19 @@ TEST_CASE("a bad command fails a piped script and suggests the nearest one") {
   CHECK(r.err.find("unknown command ':shema' (did you mean ':schema'?)") != std::string::npos);
 }
 
-TEST_CASE("bad usage exits 2; a missing database exits 1") {
+TEST_CASE("bad usage exits 2; a database that cannot be opened exits 1; a new path is created") {
   ShellFixture f;
   CHECK(run_kith(f, "shell", "").exit_code == 2);
   CHECK(run_kith(f, "shell --db x --url http://127.0.0.1:1", "").exit_code == 2);
-  const auto missing = run_kith(f, "shell --db " + quoted(f.dir + "/nothing"), "RETURN 1;");
-  CHECK(missing.exit_code == 1);
-  CHECK_FALSE(missing.err.empty());
+  const auto bad = run_kith(f, "shell --db " + quoted(f.dir + "/no/such/dir/db"), "RETURN 1;");
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("Error") != std::string::npos);
+  const std::string fresh = f.dir + "/fresh.kith";
+  auto made = run_kith(f, "shell --db " + quoted(fresh), "CREATE (:Team {name: 'core'});");
+  CHECK(made.exit_code == 0);
+  CHECK(made.err == "kith shell: created a new database at " + fresh + "\n");
+  made = run_kith(f, "shell --db " + quoted(fresh), "MATCH (t:Team) RETURN t.name AS team;");
+  CHECK(made.exit_code == 0);
+  CHECK(made.out == "team\r\ncore\r\n");
+  CHECK(made.err.empty());
 }
