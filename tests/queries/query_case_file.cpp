@@ -21,7 +21,7 @@ std::string rtrim(std::string s) {
 
 bool is_directive(const std::string& line) {
   static const char* kDirectives[] = {"setup:", "case:", "params:", "expect:", "columns:",
-                                      "error:", "plan:", "known-failure:"};
+                                      "error:", "plan:", "known-failure:", "timeout-ms:"};
   for (const char* d : kDirectives) {
     if (line.rfind(d, 0) == 0) return true;
   }
@@ -103,6 +103,9 @@ std::vector<QueryCase> read_case_file(const std::string& path) {
     } else if (take(line, "plan:", rest)) {
       ++i;
       cases.back().plan = block(true);
+    } else if (take(line, "timeout-ms:", rest)) {
+      cases.back().timeout_ms = std::stoi(rest);
+      ++i;
     } else if (take(line, "known-failure:", rest)) {
       cases.back().known_failure = rest;
       ++i;

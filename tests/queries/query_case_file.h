@@ -24,6 +24,7 @@ struct QueryCase {
   std::string error_prefix;
   // Expected plan text: each line must appear in the plan, in this order.
   std::vector<std::string> plan;
+  int timeout_ms = 0;  // 0: none
   std::string known_failure;  // non-empty: the reason this case fails today
 };
 

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -72,6 +73,7 @@ std::string show_rows(const std::vector<std::string>& rows) {
 std::string run_case(Database& db, const QueryCase& c) {
   QueryOptions options;
   options.params = params_from_json(c.params_json);
+  if (c.timeout_ms > 0) options.timeout = std::chrono::milliseconds(c.timeout_ms);
   QueryResult result;
   try {
     result = db.query(c.query, options);
