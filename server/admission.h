@@ -1,11 +1,13 @@
 // Bounds the work the server accepts: at most `running` queries execute at
 // once and at most `waiting` more wait for a slot; anything beyond is turned
 // away (503) at once, so an overloaded server answers quickly instead of
-// queueing without limit.
+// queueing without limit. Waiters are served first come, first served: a
+// freed slot is handed to the oldest waiter, so no request starves.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <mutex>
 
 namespace kith::server {
@@ -31,13 +33,18 @@ class Admission {
   };
 
   Slot acquire();
+  size_t waiting() const;
 
  private:
   void release();
-  std::mutex mutex_;
-  std::condition_variable cv_;
+  struct Waiter {
+    std::condition_variable cv;
+    bool granted = false;
+  };
+  mutable std::mutex mutex_;
+  std::deque<Waiter*> waiters_;  // oldest first
   size_t max_running_, max_waiting_;
-  size_t running_ = 0, waiting_ = 0;
+  size_t running_ = 0;
 };
 
 }  // namespace kith::server

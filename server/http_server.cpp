@@ -77,6 +77,9 @@ void configure(HttpServer::State& s) {
   const size_t threads = std::max<size_t>(2, s.options.connection_threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(s.options.max_body_bytes);
+  // httplib writes headers and body separately: without this, Nagle plus
+  // the client's delayed ACK holds every keep-alive answer for ~40 ms.
+  http.set_tcp_nodelay(true);
   http.set_keep_alive_max_count(100000);
   http.set_keep_alive_timeout(2);  // also bounds how long shutdown waits for idle connections
   http.set_read_timeout(30);

@@ -71,7 +71,8 @@ void add_info_routes(HttpServer::State& s) {
   });
   add_route(s, "GET", "/metrics", [&s](const httplib::Request& req, httplib::Response& res) {
     if (!authorize(s, req, res, Role::Reader)) return;
-    res.set_content(s.metrics.render(s.db.store().file_size()), "text/plain; version=0.0.4");
+    res.set_content(s.metrics.render(s.db.store().file_size(), s.admission.waiting()),
+                    "text/plain; version=0.0.4");
   });
   add_route(s, "GET", "/v1/schema", [&s](const httplib::Request& req, httplib::Response& res) {
     if (!authorize(s, req, res, Role::Reader)) return;

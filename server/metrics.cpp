@@ -18,7 +18,7 @@ void Metrics::record_request(const std::string& endpoint, int status, double ms)
   latency_sum_ += seconds;
 }
 
-std::string Metrics::render(uint64_t store_bytes) const {
+std::string Metrics::render(uint64_t store_bytes, size_t waiting_queries) const {
   std::ostringstream out;
   std::lock_guard lock(mutex_);
   out << "# HELP kith_http_requests_total HTTP requests by endpoint and status.\n"
@@ -41,6 +41,9 @@ std::string Metrics::render(uint64_t store_bytes) const {
   out << "# HELP kith_active_queries Queries running now.\n"
          "# TYPE kith_active_queries gauge\n"
       << "kith_active_queries " << active_queries_.load() << "\n";
+  out << "# HELP kith_waiting_queries Queries waiting for a slot (beyond --max-waiting: 503).\n"
+         "# TYPE kith_waiting_queries gauge\n"
+      << "kith_waiting_queries " << waiting_queries << "\n";
   out << "# HELP kith_store_size_bytes Size of the database file on disk.\n"
          "# TYPE kith_store_size_bytes gauge\n"
       << "kith_store_size_bytes " << store_bytes << "\n";

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -20,7 +21,7 @@ class Metrics {
   void query_finished() { active_queries_.fetch_sub(1); }
   int64_t active_queries() const { return active_queries_.load(); }
 
-  std::string render(uint64_t store_bytes) const;
+  std::string render(uint64_t store_bytes, size_t waiting_queries) const;
 
  private:
   // Upper bounds of the latency buckets, in seconds.

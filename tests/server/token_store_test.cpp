@@ -3,6 +3,10 @@
 #include "server_fixture.h"
 #include "storage/error.h"
 #include "storage/meta_kv.h"
+#include "server/admission.h"
+
+#include <future>
+#include <optional>
 
 using namespace kith;
 using namespace kith::server;
@@ -69,4 +73,29 @@ TEST_CASE("tokens live in the database file, invisible to queries") {
   CHECK(r.rows[0][0] == Value(int64_t{0}));
   CHECK(db->schema().labels.empty());
   CHECK(db->schema().prop_keys.empty());
+}
+
+TEST_CASE("admission: running and waiting are bounded; freed slots go to waiters in order") {
+  kith::server::Admission a(1, 2);
+  std::optional<kith::server::Admission::Slot> first(a.acquire());
+  REQUIRE(*first);
+  std::vector<int> order;
+  std::mutex order_mutex;
+  auto waiter = [&](int n) {
+    auto slot = a.acquire();
+    std::lock_guard lock(order_mutex);
+    order.push_back(n);
+    return static_cast<bool>(slot);
+  };
+  auto second = std::async(std::launch::async, waiter, 2);
+  while (a.waiting() < 1) std::this_thread::yield();
+  auto third = std::async(std::launch::async, waiter, 3);
+  while (a.waiting() < 2) std::this_thread::yield();
+  CHECK_FALSE(a.acquire());  // one running, two waiting: the line is full
+  first.reset();             // hands the slot on
+  CHECK(second.get());
+  CHECK(third.get());
+  CHECK(order == std::vector<int>{2, 3});
+  CHECK(a.waiting() == 0);
+  CHECK(a.acquire());  // everything was released
 }
