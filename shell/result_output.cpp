@@ -44,6 +44,46 @@ std::string result_to_lines(const QueryResult& result) {
   return out;
 }
 
+namespace {
+
+size_t code_points(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+size_t cell_limit_to_fit(const QueryResult& result, size_t terminal_columns) {
+  const size_t n = result.columns.size();
+  if (n == 0 || terminal_columns == 0) return 0;
+  // Headers and type names are never cut; cells are, all to one limit.
+  std::vector<size_t> fixed(n), cells(n);
+  for (size_t i = 0; i < n; ++i) fixed[i] = std::max<size_t>(code_points(result.columns[i]), 3);  // ANY
+  for (const auto& row : result.rows) {
+    for (size_t i = 0; i < n && i < row.size(); ++i) {
+      cells[i] = std::max(cells[i], code_points(value_to_text(row[i], result)));
+      fixed[i] = std::max(fixed[i], value_type_name(row[i].type()).size());
+    }
+  }
+  const size_t borders = 3 * n + 1;
+  auto width_at = [&](size_t limit) {
+    size_t total = borders;
+    for (size_t i = 0; i < n; ++i) total += std::max(fixed[i], std::min(cells[i], limit));
+    return total;
+  };
+  const size_t widest = *std::max_element(cells.begin(), cells.end());
+  if (width_at(widest) <= terminal_columns) return 0;
+  constexpr size_t kNarrowest = 8;  // below this cells say too little to be worth it
+  size_t low = kNarrowest, high = widest;
+  while (low < high) {  // the largest limit that still fits
+    const size_t mid = (low + high + 1) / 2;
+    if (width_at(mid) <= terminal_columns) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 std::string render_result(const QueryResult& result, Mode mode, size_t max_width) {
   if (mode == Mode::Json) return result_to_json(result).dump() + "\n";
   std::string out = result.plan;
@@ -52,7 +92,7 @@ std::string render_result(const QueryResult& result, Mode mode, size_t max_width
   switch (mode) {
     case Mode::Table: {
       TableOptions options;
-      options.max_width = max_width;
+      options.max_width = cell_limit_to_fit(result, max_width);
       options.show_types = true;
       out += result_to_table(result, options);
       break;

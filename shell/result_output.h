@@ -18,6 +18,11 @@ const char* mode_name(Mode mode);
 // (0: none) cuts table cells so the table fits that many columns.
 std::string render_result(const QueryResult& result, Mode mode, size_t max_width);
 
+// The longest a table cell may be so the whole table fits in
+// `terminal_columns` (0: no cut needed). Never below 8 characters, so a
+// result with very many columns may still be wider than the terminal.
+size_t cell_limit_to_fit(const QueryResult& result, size_t terminal_columns);
+
 // "column = value" per line, rows separated by a blank line: for rows too
 // wide for any table.
 std::string result_to_lines(const QueryResult& result);

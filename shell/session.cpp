@@ -47,15 +47,22 @@ bool Session::run_statement(const std::string& text) {
       if (auto size = terminal_size(STDOUT_FILENO)) width = size->columns;
     }
     std::string out = render_result(result, mode_, width);
-    const uint64_t rows = result.columns.empty() ? result.stats.rows : result.rows.size();
-    std::string footer = std::to_string(rows) + (rows == 1 ? " row" : " rows");
-    if (timing_) footer += " (" + format_ms(result.stats.elapsed_ms) + ")";
+    // Statements without columns (writes, EXPLAIN) have no row count to show.
+    std::string footer;
+    if (!result.columns.empty()) {
+      const size_t rows = result.rows.size();
+      footer = std::to_string(rows) + (rows == 1 ? " row" : " rows");
+      if (timing_) footer += " (" + format_ms(result.stats.elapsed_ms) + ")";
+    } else if (timing_) {
+      footer = "OK (" + format_ms(result.stats.elapsed_ms) + ")";
+    }
+    if (!footer.empty()) footer += "\n";
     if (mode_ == Mode::Table || mode_ == Mode::Line) {
-      print(out + footer + "\n");
+      print(out + footer);
     } else {
       print(out);
       // CSV and JSON stay machine-readable: the footer goes beside them.
-      if (timing_) std::cerr << footer << "\n";
+      if (timing_) std::cerr << footer;
     }
     return true;
   } catch (const Error& e) {

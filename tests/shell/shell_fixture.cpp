@@ -102,10 +102,10 @@ KithServer::~KithServer() {
   waitpid(pid_, &status, 0);
 }
 
-Tmux::Tmux(const ShellFixture& f, const std::string& command) {
+Tmux::Tmux(const ShellFixture& f, const std::string& command, const std::string& pager) {
   tmux_ = "tmux -S " + quoted(f.dir + "/tmux.sock") + " -f /dev/null";
   // A fixed size, so the table and the pager see the same terminal each run.
-  const std::string env = "env HOME=" + quoted(f.home) + " PAGER=cat TERM=screen ";
+  const std::string env = "env HOME=" + quoted(f.home) + " PAGER=" + quoted(pager) + " TERM=screen ";
   REQUIRE(system_status(tmux_ + " new-session -d -x 150 -y 40 " + quoted(env + command)) == 0);
 }
 

@@ -47,7 +47,8 @@ class KithServer {
 // One tmux server on a private socket, with one session running `command`.
 class Tmux {
  public:
-  Tmux(const ShellFixture& f, const std::string& command);
+  // `pager` is the shell's $PAGER (cat: paging changes nothing on screen).
+  Tmux(const ShellFixture& f, const std::string& command, const std::string& pager = "cat");
   ~Tmux();
   // Types text as it is, or presses keys by tmux name ("Enter", "C-c", "Up").
   void type(const std::string& text);

@@ -104,3 +104,25 @@ TEST_CASE("Ctrl-C cancels a long query and the shell stays up") {
   t.keys("C-d");
   CHECK(t.wait_exit());
 }
+
+TEST_CASE("results taller than the terminal go through $PAGER unless :pager off; :mode line") {
+  ShellFixture f;
+  Tmux t(f, shell_command(f), "sed s/^/paged:/");
+  REQUIRE(t.wait_for("kith> "));
+  t.type("UNWIND range(1, 60) AS i RETURN i;");  // 60 rows on a 40-row terminal
+  t.keys("Enter");
+  CHECK(t.wait_for("paged:| 60 "));
+  CHECK(t.wait_for("paged:60 rows ("));
+  t.type("RETURN 'short' AS s;");
+  t.keys("Enter");
+  CHECK(t.wait_for("| short  |"));
+  CHECK(t.pane().find("paged:| short") == std::string::npos);
+  t.type(":pager off");
+  t.keys("Enter");
+  t.type(":mode line");
+  t.keys("Enter");
+  t.type("UNWIND range(1, 60) AS i RETURN i, 'row' + i AS label;");
+  t.keys("Enter");
+  CHECK(t.wait_for("label = row60"));
+  CHECK(t.pane().find("paged:label") == std::string::npos);
+}
