@@ -6,7 +6,8 @@
 // KNOWN FAILURE with the reason and does not fail the test; a known failure
 // that passes fails the test so the marker gets removed.
 // KITH_QUERY_TEST=<file stem> runs one file only; KITH_QUERY_TRACE=1 names
-// each case before it runs (to find one that crashes).
+// each case before it runs (to find one that crashes); KITH_QUERY_SHOW_ERRORS=1
+// prints every expected error in full (to tighten an `error:` line).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -79,6 +80,7 @@ std::string run_case(Database& db, const QueryCase& c) {
     result = db.query(c.query, options);
   } catch (const Error& e) {
     if (c.error_code.empty()) return "unexpected error: " + e.to_string();
+    if (std::getenv("KITH_QUERY_SHOW_ERRORS")) std::cout << "  " << e.to_string() << "\n";
     std::string pos = e.has_position()
                           ? std::to_string(e.line()) + ":" + std::to_string(e.column())
                           : "";
