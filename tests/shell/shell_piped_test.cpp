@@ -3,6 +3,8 @@
 // with exit status 1 and the error, with its caret, on stderr.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "shell_fixture.h"
 
 using namespace kith::shell_test;
@@ -62,4 +64,21 @@ TEST_CASE("bad usage exits 2; a database that cannot be opened exits 1; a new pa
   CHECK(made.exit_code == 0);
   CHECK(made.out == "team\r\ncore\r\n");
   CHECK(made.err.empty());
+}
+
+TEST_CASE(":read runs a file's statements and stops at its first error") {
+  ShellFixture f;
+  const std::string good = f.dir + "/good.kql", bad = f.dir + "/bad.kql";
+  std::ofstream(good) << "// names\nMATCH (p:Person) RETURN p.name AS n\nORDER BY n LIMIT 1;\n:param k = 2\n";
+  std::ofstream(bad) << "RETURN 1 AS one;\nRETURN oops;\nRETURN 3 AS three;\n";
+  auto r = run_kith(f, "shell --db " + quoted(f.db), ":read " + good + "\nRETURN $k AS k;\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "n\r\nAda\r\nk\r\n2\r\n");  // the file's :param holds after it
+  r = run_kith(f, "shell --db " + quoted(f.db), ":read " + bad + "\nRETURN 4 AS four;\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "one\r\n1\r\n");
+  CHECK(r.err.find("UnknownVariable at 1:8") != std::string::npos);
+  r = run_kith(f, "shell --db " + quoted(f.db), ":read " + f.dir + "/missing.kql\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("IoError: cannot read") != std::string::npos);
 }
