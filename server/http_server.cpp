@@ -10,6 +10,8 @@
 #include <set>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include "server/error_response.h"
 #include "server/server_state.h"
 
@@ -41,6 +43,17 @@ size_t default_running() {
   size_t hw = std::thread::hardware_concurrency();
   return std::max<size_t>(2, 2 * (hw ? hw : 1));
 }
+
+// httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled
+// into Debian's library): a burst of new connections overflows it and those
+// clients wait for SYN retransmits (1 s, then 3 s). listen() again on the
+// bound socket raises the backlog; the socket is protected, hence the subclass.
+template <class Base>
+class WideBacklog : public Base {
+ public:
+  using Base::Base;
+  void widen_backlog() { ::listen(this->svr_sock_, SOMAXCONN); }
+};
 
 const char* const kMethods[] = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
 
@@ -199,7 +212,7 @@ HttpServer::HttpServer(Database& db, ServerOptions options)
     throw Error(ErrorCode::InvalidInput, "TLS needs both --cert and --key");
   }
   if (!s.options.cert_file.empty()) {
-    auto ssl = std::make_unique<httplib::SSLServer>(s.options.cert_file.c_str(),
+    auto ssl = std::make_unique<WideBacklog<httplib::SSLServer>>(s.options.cert_file.c_str(),
                                                     s.options.key_file.c_str());
     if (!ssl->is_valid()) {
       throw Error(ErrorCode::InvalidInput, "cannot use certificate " + s.options.cert_file +
@@ -208,7 +221,7 @@ HttpServer::HttpServer(Database& db, ServerOptions options)
     s.http = std::move(ssl);
     s.tls = true;
   } else {
-    s.http = std::make_unique<httplib::Server>();
+    s.http = std::make_unique<WideBacklog<httplib::Server>>();
   }
   configure(s);
   add_query_routes(s);
@@ -225,6 +238,11 @@ HttpServer::HttpServer(Database& db, ServerOptions options)
     throw Error(ErrorCode::IoError, "cannot listen on " + s.options.host + ":" +
                                         std::to_string(s.options.port) +
                                         " (address in use, or not a local address?)");
+  }
+  if (s.tls) {
+    static_cast<WideBacklog<httplib::SSLServer>&>(*s.http).widen_backlog();
+  } else {
+    static_cast<WideBacklog<httplib::Server>&>(*s.http).widen_backlog();
   }
 }
 
