@@ -10,10 +10,9 @@ namespace kith::cli {
 int run_shell(int argc, char** argv) {
   po::options_description options("options");
   shell::ShellOptions so;
-  options.add_options()
-      ("db", po::value(&so.db_path), "the database file (embedded mode)")
-      ("url", po::value(&so.url), "a kith server, http://host:port (remote mode)")
-      ("token", po::value(&so.token), "the server's access token (remote mode)");
+  options.add_options()("db", po::value(&so.db_path), "the database file (embedded mode)")(
+      "url", po::value(&so.url), "a kith server, http://host:port (remote mode)")(
+      "token", po::value(&so.token), "the server's access token (remote mode)");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =

@@ -88,7 +88,7 @@ Session::CommandResult Session::run_command(const std::string& line) {
       return CommandResult::Failed;
     }
     return run_statement((name == "explain" ? "EXPLAIN " : "PROFILE ") + args) ? CommandResult::Ok
-                                                                            : CommandResult::Failed;
+                                                                               : CommandResult::Failed;
   }
   if (name == "param") return set_param(args);
   if (name == "params") return show_params();

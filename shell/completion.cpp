@@ -12,7 +12,8 @@ bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 bool starts_with_nocase(const std::string& s, const std::string& prefix) {
   if (prefix.size() > s.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
       return false;
     }
   }
@@ -27,18 +28,24 @@ char open_bracket(const std::string& text, size_t end) {
   for (size_t i = 0; i < end; ++i) {
     const char c = text[i];
     if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
       continue;
     }
-    if (c == '\'' || c == '"' || c == '`') quote = c;
-    else if (c == '(' || c == '[' || c == '{') stack += c;
-    else if ((c == ')' || c == ']' || c == '}') && !stack.empty()) stack.pop_back();
+    if (c == '\'' || c == '"' || c == '`')
+      quote = c;
+    else if (c == '(' || c == '[' || c == '{')
+      stack += c;
+    else if ((c == ')' || c == ']' || c == '}') && !stack.empty())
+      stack.pop_back();
   }
   return stack.empty() ? 0 : stack.back();
 }
 
-void add_matching(const std::vector<std::string>& from, const std::string& word, std::vector<std::string>& out) {
+void add_matching(const std::vector<std::string>& from, const std::string& word,
+                  std::vector<std::string>& out) {
   for (const auto& s : from) {
     if (starts_with_nocase(s, word)) out.push_back(s);
   }
@@ -84,7 +91,8 @@ std::string common_prefix(const std::vector<std::string>& candidates) {
   for (const auto& c : candidates) {
     size_t n = 0;
     while (n < prefix.size() && n < c.size() &&
-           std::tolower(static_cast<unsigned char>(prefix[n])) == std::tolower(static_cast<unsigned char>(c[n]))) {
+           std::tolower(static_cast<unsigned char>(prefix[n])) ==
+               std::tolower(static_cast<unsigned char>(c[n]))) {
       ++n;
     }
     prefix.resize(n);
@@ -94,6 +102,7 @@ std::string common_prefix(const std::vector<std::string>& candidates) {
 
 const std::vector<std::string>& keywords() {
   // From query/grammar/Kith.g4's keyword tokens.
+  // clang-format off
   static const std::vector<std::string> words = {
       "MATCH", "OPTIONAL", "WHERE", "WITH", "RETURN", "DISTINCT", "ORDER", "BY", "SKIP", "LIMIT",
       "ASC", "ASCENDING", "DESC", "DESCENDING", "UNWIND", "AS", "UNION", "ALL", "CREATE", "MERGE",
@@ -103,6 +112,7 @@ const std::vector<std::string>& keywords() {
       "ELSE", "END", "COUNT", "ANY", "NONE", "SINGLE", "REDUCE", "shortestPath", "allShortestPaths",
       "WARMEST", "WITHIN", "SINCE", "PURPOSE", "WHY", "DEFINE", "QUESTION", "PHRASE", "ASK", "FIND",
       "MINUTES", "HOURS", "DAYS", "WEEKS", "MONTHS"};
+  // clang-format on
   return words;
 }
 

@@ -16,8 +16,7 @@ class EmbeddedBackend : public Backend {
  public:
   explicit EmbeddedBackend(std::unique_ptr<Database> db) : db_(std::move(db)) {}
 
-  QueryResult query(const std::string& text, const Params& params,
-                    const std::atomic<bool>& cancel) override {
+  QueryResult query(const std::string& text, const Params& params, const std::atomic<bool>& cancel) override {
     QueryOptions options;
     options.params = params;
     options.cancel = &cancel;

@@ -2,11 +2,12 @@
 // (POST /v1/query, GET /v1/schema; DESIGN.md section 3) with cpp-httplib.
 // Ctrl-C closes the request's socket: the shell returns to its prompt at
 // once; the server notices the closed connection (or its timeout) on its own.
+#include <httplib.h>
+
 #include <chrono>
 #include <future>
-#include <optional>
-#include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "engine/result_format.h"
 #include "shell/backend.h"
@@ -41,7 +42,8 @@ std::optional<ErrorCode> code_from_name(const std::string& name) {
     if (line != 0) throw Error(code, message, line, column);
     throw Error(code, message);
   }
-  if (res.status == 401) throw Error(ErrorCode::InvalidInput, "the server refused the token (HTTP 401); check --token");
+  if (res.status == 401)
+    throw Error(ErrorCode::InvalidInput, "the server refused the token (HTTP 401); check --token");
   throw Error(ErrorCode::IoError, "the server answered HTTP " + std::to_string(res.status));
 }
 
@@ -50,8 +52,10 @@ std::vector<SchemaSummary::Count> counts_from_json(const json& j) {
   std::vector<SchemaSummary::Count> out;
   if (!j.is_array()) return out;
   for (const auto& e : j) {
-    if (e.is_string()) out.push_back({e.get<std::string>(), 0});
-    else if (e.is_object()) out.push_back({e.value("name", ""), e.value("count", uint64_t{0})});
+    if (e.is_string())
+      out.push_back({e.get<std::string>(), 0});
+    else if (e.is_object())
+      out.push_back({e.value("name", ""), e.value("count", uint64_t{0})});
   }
   return out;
 }
@@ -65,14 +69,12 @@ class RemoteBackend : public Backend {
     client_.set_read_timeout(std::chrono::hours(24));  // long queries end by Ctrl-C, not here
   }
 
-  QueryResult query(const std::string& text, const Params& params,
-                    const std::atomic<bool>& cancel) override {
+  QueryResult query(const std::string& text, const Params& params, const std::atomic<bool>& cancel) override {
     json body = {{"query", text}, {"params", json::object()}};
     const QueryResult none;
     for (const auto& [name, value] : params) body["params"][name] = value_to_json(value, none);
-    auto pending = std::async(std::launch::async, [&] {
-      return client_.Post("/v1/query", body.dump(), "application/json");
-    });
+    auto pending = std::async(std::launch::async,
+                              [&] { return client_.Post("/v1/query", body.dump(), "application/json"); });
     while (pending.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) {
       if (cancel.load()) {
         client_.stop();  // closes the socket; Post returns with an error
@@ -104,7 +106,9 @@ class RemoteBackend : public Backend {
     }
     if (j.contains("indexes") && j["indexes"].is_array()) {
       for (const auto& i : j["indexes"]) {
-        if (i.is_object()) s.indexes.push_back({i.value("label", ""), i.value("property", i.value("key", "")), i.value("unique", false)});
+        if (i.is_object())
+          s.indexes.push_back(
+              {i.value("label", ""), i.value("property", i.value("key", "")), i.value("unique", false)});
       }
     }
     s.nodes = j.value("nodes", uint64_t{0});

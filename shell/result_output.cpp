@@ -21,10 +21,14 @@ std::optional<Mode> mode_from_name(const std::string& name) {
 
 const char* mode_name(Mode mode) {
   switch (mode) {
-    case Mode::Table: return "table";
-    case Mode::Csv: return "csv";
-    case Mode::Json: return "json";
-    case Mode::Line: return "line";
+    case Mode::Table:
+      return "table";
+    case Mode::Csv:
+      return "csv";
+    case Mode::Json:
+      return "json";
+    case Mode::Line:
+      return "line";
   }
   return "table";
 }
@@ -78,8 +82,10 @@ size_t cell_limit_to_fit(const QueryResult& result, size_t terminal_columns) {
   size_t low = kNarrowest, high = widest;
   while (low < high) {  // the largest limit that still fits
     const size_t mid = (low + high + 1) / 2;
-    if (width_at(mid) <= terminal_columns) low = mid;
-    else high = mid - 1;
+    if (width_at(mid) <= terminal_columns)
+      low = mid;
+    else
+      high = mid - 1;
   }
   return low;
 }
@@ -97,9 +103,14 @@ std::string render_result(const QueryResult& result, Mode mode, size_t max_width
       out += result_to_table(result, options);
       break;
     }
-    case Mode::Csv: out += result_to_csv(result); break;
-    case Mode::Line: out += result_to_lines(result); break;
-    case Mode::Json: break;
+    case Mode::Csv:
+      out += result_to_csv(result);
+      break;
+    case Mode::Line:
+      out += result_to_lines(result);
+      break;
+    case Mode::Json:
+      break;
   }
   return out;
 }

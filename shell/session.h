@@ -49,9 +49,9 @@ class Session {
   CommandResult set_switch(const std::string& name, const std::string& args, bool& flag);
   CommandResult set_mode(const std::string& args);
 
-  void print(const std::string& text);   // to :output's file or the screen
+  void print(const std::string& text);  // to :output's file or the screen
   void print_error(const std::string& text);
-  const SchemaSummary* schema();          // cached; refetched after statements
+  const SchemaSummary* schema();  // cached; refetched after statements
 
   std::unique_ptr<Backend> backend_;
   bool interactive_;

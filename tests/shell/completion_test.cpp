@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "shell/completion.h"
+
+#include <doctest/doctest.h>
 
 using kith::shell::complete;
 using kith::shell::CompletionSources;

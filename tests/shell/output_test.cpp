@@ -51,5 +51,6 @@ TEST_CASE("line mode prints one column = value per line, rows apart") {
   QueryResult plan_only;
   plan_only.plan = "ProduceResults [p]";
   CHECK(render_result(plan_only, Mode::Table, 80) == "ProduceResults [p]\n");
-  CHECK(render_result(wide_result(), Mode::Csv, 10) == "name,n\r\n" + std::string(50, 'x') + ",1\r\né short,22\r\n");
+  CHECK(render_result(wide_result(), Mode::Csv, 10) ==
+        "name,n\r\n" + std::string(50, 'x') + ",1\r\né short,22\r\n");
 }

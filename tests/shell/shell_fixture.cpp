@@ -89,8 +89,10 @@ KithServer::KithServer(const ShellFixture& f) {
     const std::string text = read_text(log);
     const size_t at = text.find(marker);
     const size_t end = at == std::string::npos ? at : text.find('\n', at);
-    if (end != std::string::npos) url = text.substr(at, end - at);
-    else std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (end != std::string::npos)
+      url = text.substr(at, end - at);
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   REQUIRE_MESSAGE(!url.empty(), "kith serve did not start: " << read_text(log));
 }

@@ -34,8 +34,10 @@ TEST_CASE("piped scripts can use commands: :param, :mode, :output, :quit") {
   const std::string out_file = f.dir + "/out.txt";
   const auto r = run_kith(f, "shell --db " + quoted(f.db),
                           ":param min = 40\nMATCH (p:Person) WHERE p.age >= $min RETURN p.name AS n;\n"
-                          ":mode line\n:output " + out_file + "\nRETURN 'x' AS letter, 7 AS number;\n"
-                          ":output\n:mode json\nRETURN 5 AS five;\n:quit\nRETURN nope;\n");
+                          ":mode line\n:output " +
+                              out_file +
+                              "\nRETURN 'x' AS letter, 7 AS number;\n"
+                              ":output\n:mode json\nRETURN 5 AS five;\n:quit\nRETURN nope;\n");
   CHECK(r.exit_code == 0);  // :quit stopped before the bad statement
   CHECK(r.out.rfind("n\r\nBob\r\n{\"columns\":[\"five\"],\"rows\":[[5]],", 0) == 0);
   CHECK(read_text(out_file) == "letter = x\nnumber = 7\n1 row\n");

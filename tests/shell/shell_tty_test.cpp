@@ -8,7 +8,9 @@
 using namespace kith::shell_test;
 
 namespace {
-std::string shell_command(const ShellFixture& f) { return quoted(KITH_BINARY) + " shell --db " + quoted(f.db); }
+std::string shell_command(const ShellFixture& f) {
+  return quoted(KITH_BINARY) + " shell --db " + quoted(f.db);
+}
 }  // namespace
 
 TEST_CASE("multi-line entry, then Up recalls it as one history entry") {
