@@ -16,7 +16,10 @@ void throw_lmdb(int rc, std::string_view operation) {
     case EDQUOT:
       throw Error(ErrorCode::IoError, msg + "disk quota exceeded");
     case EIO:
-      throw Error(ErrorCode::IoError, msg + "input/output error");
+      // LMDB reports a write that ran out of room (a full disk, a file-size
+      // limit) as EIO from its page writes: say what it most likely is.
+      throw Error(ErrorCode::IoError,
+                  msg + "input/output error (is the disk full, or a file size limit reached?)");
     case EFBIG:
       throw Error(ErrorCode::IoError, msg + "file too large (file size limit reached)");
     case EACCES:
