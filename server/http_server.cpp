@@ -93,6 +93,13 @@ void configure(HttpServer::State& s) {
   // httplib writes headers and body separately: without this, Nagle plus
   // the client's delayed ACK holds every keep-alive answer for ~40 ms.
   http.set_tcp_nodelay(true);
+  // httplib's default also sets SO_REUSEPORT, which lets a second server
+  // bind the same port and silently share its connections. Only
+  // SO_REUSEADDR: a restart may reuse a port in TIME_WAIT, a clash fails.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_keep_alive_max_count(100000);
   http.set_keep_alive_timeout(2);  // also bounds how long shutdown waits for idle connections
   http.set_read_timeout(30);
