@@ -194,6 +194,7 @@ TEST_CASE("LDBC SNB Interactive reads give the reference answers") {
     const auto known_it = kKnownFailures.find(name);
     int ok = 0;
     std::string first_problem;
+    Params first_problem_params;
     for (const auto& ref : blocks) {
       std::string problem;
       try {
@@ -209,6 +210,7 @@ TEST_CASE("LDBC SNB Interactive reads give the reference answers") {
         ++ok;
       } else if (first_problem.empty()) {
         first_problem = "params " + ref.params_json + ": " + problem;
+        first_problem_params = params_from_json(ref.params_json);
       }
     }
     const bool all_ok = ok == static_cast<int>(blocks.size());
@@ -226,6 +228,13 @@ TEST_CASE("LDBC SNB Interactive reads give the reference answers") {
     } else {
       ++failed;
       summary << " FAIL\n    " << first_problem << "\n";
+      try {  // the plan, for the report on a planner or engine bug
+        QueryOptions explain_options;
+        explain_options.params = first_problem_params;
+        summary << db.query("EXPLAIN " + text, explain_options).plan << "\n";
+      } catch (const Error& e) {
+        summary << "    EXPLAIN failed: " << e.to_string() << "\n";
+      }
       FAIL_CHECK(name << ": " << first_problem);
     }
   }
