@@ -105,6 +105,8 @@ KithServer::~KithServer() {
 }
 
 Tmux::Tmux(const ShellFixture& f, const std::string& command, const std::string& pager) {
+  REQUIRE_MESSAGE(system_status("tmux -V >/dev/null 2>&1") == 0,
+                  "these tests drive the shell in tmux: install it (apt-get install tmux)");
   tmux_ = "tmux -S " + quoted(f.dir + "/tmux.sock") + " -f /dev/null";
   // A fixed size, so the table and the pager see the same terminal each run.
   const std::string env = "env HOME=" + quoted(f.home) + " PAGER=" + quoted(pager) + " TERM=screen ";

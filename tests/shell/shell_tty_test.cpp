@@ -103,6 +103,16 @@ TEST_CASE("Ctrl-C cancels a long query and the shell stays up") {
   t.type("RETURN 6 * 7 AS answer;");
   t.keys("Enter");
   CHECK(t.wait_for("42"));
+  // At the prompt Ctrl-C drops the unfinished statement (else the next one
+  // would be a syntax error).
+  t.type("MATCH (n");
+  t.keys("Enter");
+  REQUIRE(t.wait_for("  ..> "));
+  t.keys("C-c");
+  CHECK(t.wait_for("^C\nkith> "));
+  t.type("RETURN 'fresh' AS start;");
+  t.keys("Enter");
+  CHECK(t.wait_for("| fresh  |"));
   t.keys("C-d");
   CHECK(t.wait_exit());
 }
