@@ -4,6 +4,7 @@
 // once; the server notices the closed connection (or its timeout) on its own.
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <nlohmann/json.hpp>
@@ -123,14 +124,12 @@ class RemoteBackend : public Backend {
     return Error(ErrorCode::IoError, "cannot reach " + url_ + ": " + httplib::to_string(e));
   }
 
-  // Rows come back as JSON; nodes and relationships arrive as their JSON
-  // objects and so print as maps (the embedded shell prints (:Label {...})).
   static QueryResult result_from_json(const json& j) {
     QueryResult r;
     for (const auto& c : j.value("columns", json::array())) r.columns.push_back(c.get<std::string>());
     for (const auto& row : j.value("rows", json::array())) {
       std::vector<Value> values;
-      for (const auto& cell : row) values.push_back(json_to_value(cell));
+      for (const auto& cell : row) values.push_back(cell_from_json(cell, r));
       r.rows.push_back(std::move(values));
     }
     const json stats = j.value("stats", json::object());
@@ -138,6 +137,66 @@ class RemoteBackend : public Backend {
     r.stats.elapsed_ms = stats.value("elapsed_ms", 0.0);
     r.plan = j.value("plan", "");
     return r;
+  }
+
+  // Nodes, relationships and paths arrive as objects of a known shape
+  // (DESIGN.md section 3); they become entities again so they print as the
+  // embedded shell prints them: (:Person {name: Ada}). Dates and times stay
+  // the ISO strings they were sent as.
+  static Value cell_from_json(const json& j, QueryResult& r) {
+    auto has_only = [&j](std::initializer_list<const char*> keys) {
+      if (j.size() != keys.size()) return false;
+      for (const char* k : keys) {
+        if (!j.contains(k)) return false;
+      }
+      return true;
+    };
+    if (j.is_array()) {
+      Value::List list;
+      for (const auto& e : j) list.push_back(cell_from_json(e, r));
+      return list;
+    }
+    if (!j.is_object()) return json_to_value(j);
+    if (has_only({"id", "labels", "properties"})) return node_from_json(j, r);
+    if (has_only({"id", "type", "start", "end", "properties"})) return rel_from_json(j, r);
+    if (has_only({"nodes", "relationships"}) && j["nodes"].is_array() && j["relationships"].is_array()) {
+      PathData path;
+      for (const auto& n : j["nodes"]) path.nodes.push_back(node_from_json(n, r).id);
+      for (const auto& e : j["relationships"]) path.rels.push_back(rel_from_json(e, r));
+      if (path.nodes.size() == path.rels.size() + 1) return path;
+    }
+    Value::Map map;
+    for (const auto& [key, value] : j.items()) map.emplace_back(key, cell_from_json(value, r));
+    std::sort(map.begin(), map.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return map;
+  }
+
+  static Value::Map properties_from_json(const json& j) {
+    const Value v = json_to_value(j.is_object() ? j : json::object());
+    return v.as_map();
+  }
+
+  static NodeRef node_from_json(const json& j, QueryResult& r) {
+    const NodeRef node{j.value("id", NodeId{0})};
+    NodeData data;
+    data.labels = j.value("labels", std::vector<std::string>{});
+    data.properties = properties_from_json(j.value("properties", json::object()));
+    r.nodes[node.id] = std::move(data);
+    return node;
+  }
+
+  static RelRef rel_from_json(const json& j, QueryResult& r) {
+    RelRef rel;
+    rel.id = j.value("id", RelId{0});
+    rel.start = j.value("start", NodeId{0});
+    rel.end = j.value("end", NodeId{0});
+    RelData data;
+    data.type = j.value("type", "");
+    data.start = rel.start;
+    data.end = rel.end;
+    data.properties = properties_from_json(j.value("properties", json::object()));
+    r.rels[rel.id] = std::move(data);
+    return rel;
   }
 
   std::string url_;

@@ -24,6 +24,22 @@ TEST_CASE("remote: piped statements, :param, errors with caret, exit codes") {
   CHECK(r.err.find("Unauthorized") != std::string::npos);
 }
 
+TEST_CASE("remote: nodes, relationships, paths and lists print as in the embedded shell") {
+  ShellFixture f;
+  const std::string script =
+      "MATCH p = (a:Person {name: 'Ada'})-[k:KNOWS]->(b) RETURN a, k, p, [b.name, {n: b.age}] AS l;\n"
+      ":mode table\nMATCH (a:Person {name: 'Ada'}) RETURN a;\n";
+  const auto embedded = run_kith(f, "shell --db " + quoted(f.db), script);
+  REQUIRE(embedded.exit_code == 0);
+  CHECK(embedded.out.find("(:Person {age: 36, name: \"\"Ada\"\"})") != std::string::npos);
+  CHECK(embedded.out.find("[:KNOWS {since: 2020}]") != std::string::npos);
+  CHECK(embedded.out.find("| NODE ") != std::string::npos);
+  KithServer server(f);
+  const auto remote = run_kith(f, "shell --url " + server.url + " --token " + server.token, script);
+  CHECK(remote.exit_code == 0);
+  CHECK(remote.out == embedded.out);
+}
+
 TEST_CASE("remote: a server that is not there is an IoError, exit 1") {
   ShellFixture f;
   const auto r = run_kith(f, "shell --url http://127.0.0.1:9 --token t", "RETURN 1;\n");
