@@ -22,7 +22,8 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   if (colon == std::string::npos) return false;
   host = listen.substr(0, colon);
   if (host.empty()) host = "0.0.0.0";
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   try {
     size_t used = 0;
     port = std::stoi(listen.substr(colon + 1), &used);
@@ -39,23 +40,23 @@ int run_serve(int argc, char** argv) {
   std::string db_path, listen;
   server::ServerOptions so;
   int64_t timeout_ms = 0, max_timeout_ms = 0;
-  options.add_options()
-      ("db", po::value(&db_path)->required(), "the database file (created when missing)")
-      ("listen", po::value(&listen)->default_value("127.0.0.1:7474"), "address:port to listen on")
-      ("cert", po::value(&so.cert_file), "TLS certificate (PEM); with --key serves HTTPS")
-      ("key", po::value(&so.key_file), "TLS private key (PEM)")
-      ("max-body", po::value(&so.max_body_bytes)->default_value(so.max_body_bytes),
-       "largest request body in bytes (larger: 413)")
-      ("timeout-ms", po::value(&timeout_ms)->default_value(so.default_timeout.count()),
-       "query timeout when a request gives none")
-      ("max-timeout-ms", po::value(&max_timeout_ms)->default_value(so.max_timeout.count()),
-       "upper bound of a request's timeout_ms")
-      ("threads", po::value(&so.connection_threads)->default_value(so.connection_threads),
-       "connection threads (one per open connection)")
-      ("max-queries", po::value(&so.max_running_queries)->default_value(0),
-       "queries run at once (0: twice the hardware threads)")
-      ("max-waiting", po::value(&so.max_waiting_queries)->default_value(so.max_waiting_queries),
-       "queries waiting for a slot before the server answers 503");
+  options.add_options()("db", po::value(&db_path)->required(),
+                        "the database file (created when missing)")(
+      "listen", po::value(&listen)->default_value("127.0.0.1:7474"), "address:port to listen on")(
+      "cert", po::value(&so.cert_file), "TLS certificate (PEM); with --key serves HTTPS")(
+      "key", po::value(&so.key_file), "TLS private key (PEM)")(
+      "max-body", po::value(&so.max_body_bytes)->default_value(so.max_body_bytes),
+      "largest request body in bytes (larger: 413)")(
+      "timeout-ms", po::value(&timeout_ms)->default_value(so.default_timeout.count()),
+      "query timeout when a request gives none")(
+      "max-timeout-ms", po::value(&max_timeout_ms)->default_value(so.max_timeout.count()),
+      "upper bound of a request's timeout_ms")(
+      "threads", po::value(&so.connection_threads)->default_value(so.connection_threads),
+      "connection threads (one per open connection)")(
+      "max-queries", po::value(&so.max_running_queries)->default_value(0),
+      "queries run at once (0: twice the hardware threads)")(
+      "max-waiting", po::value(&so.max_waiting_queries)->default_value(so.max_waiting_queries),
+      "queries waiting for a slot before the server answers 503");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =

@@ -13,12 +13,11 @@ namespace kith::cli {
 int run_token(int argc, char** argv) {
   po::options_description options("options");
   std::string db_path, action, role, name, target;
-  options.add_options()
-      ("db", po::value(&db_path)->required(), "the database file")
-      ("role", po::value(&role), "create: reader, writer or admin")
-      ("name", po::value(&name), "create: a name for the access log (default token-<id>)")
-      ("action", po::value(&action)->required(), "create, list or revoke")
-      ("target", po::value(&target), "revoke: the token's name or id");
+  options.add_options()("db", po::value(&db_path)->required(), "the database file")(
+      "role", po::value(&role), "create: reader, writer or admin")(
+      "name", po::value(&name), "create: a name for the access log (default token-<id>)")(
+      "action", po::value(&action)->required(), "create, list or revoke")(
+      "target", po::value(&target), "revoke: the token's name or id");
   po::positional_options_description positional;
   positional.add("action", 1).add("target", 1);
   po::variables_map vm;

@@ -8,13 +8,18 @@ namespace kith::server {
 
 int status_for(ErrorCode code) {
   switch (code) {
-    case ErrorCode::Timeout: return 504;
-    case ErrorCode::Cancelled: return 503;  // only the server cancels: it is shutting down
-    case ErrorCode::ReadOnly: return 403;
+    case ErrorCode::Timeout:
+      return 504;
+    case ErrorCode::Cancelled:
+      return 503;  // only the server cancels: it is shutting down
+    case ErrorCode::ReadOnly:
+      return 403;
     case ErrorCode::StorageError:
     case ErrorCode::IoError:
-    case ErrorCode::Internal: return 500;
-    default: return 400;  // the statement or its parameters are at fault
+    case ErrorCode::Internal:
+      return 500;
+    default:
+      return 400;  // the statement or its parameters are at fault
   }
 }
 
@@ -23,7 +28,8 @@ void set_json(httplib::Response& res, int status, const std::string& body) {
   res.set_content(body, "application/json");
 }
 
-void set_error(httplib::Response& res, int status, std::string_view code, std::string_view message) {
+void set_error(httplib::Response& res, int status, std::string_view code,
+               std::string_view message) {
   nlohmann::json err = {{"code", code}, {"message", message}};
   set_json(res, status,
            nlohmann::json{{"error", err}}.dump(-1, ' ', false,

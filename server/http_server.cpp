@@ -2,6 +2,8 @@
 // httplib produces itself (404, 413, exceptions), which must be JSON too.
 #include "server/http_server.h"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <ctime>
 #include <iostream>
@@ -9,8 +11,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
-
-#include <sys/socket.h>
 
 #include "server/error_response.h"
 #include "server/server_state.h"
@@ -30,7 +30,8 @@ thread_local RequestContext tl_request;
 std::string utc_now() {
   auto now = std::chrono::system_clock::now();
   std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[40];
@@ -59,12 +60,18 @@ const char* const kMethods[] = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTION
 
 void register_method(httplib::Server& http, const std::string& method, const std::string& pattern,
                      httplib::Server::Handler h) {
-  if (method == "GET") http.Get(pattern, std::move(h));
-  else if (method == "POST") http.Post(pattern, std::move(h));
-  else if (method == "PUT") http.Put(pattern, std::move(h));
-  else if (method == "DELETE") http.Delete(pattern, std::move(h));
-  else if (method == "PATCH") http.Patch(pattern, std::move(h));
-  else if (method == "OPTIONS") http.Options(pattern, std::move(h));
+  if (method == "GET")
+    http.Get(pattern, std::move(h));
+  else if (method == "POST")
+    http.Post(pattern, std::move(h));
+  else if (method == "PUT")
+    http.Put(pattern, std::move(h));
+  else if (method == "DELETE")
+    http.Delete(pattern, std::move(h));
+  else if (method == "PATCH")
+    http.Patch(pattern, std::move(h));
+  else if (method == "OPTIONS")
+    http.Options(pattern, std::move(h));
 }
 
 // Every known path answers 405 (with Allow) to the methods it does not serve.
@@ -76,11 +83,12 @@ void add_method_not_allowed(HttpServer::State& s) {
     for (const auto& m : methods) allow += (allow.empty() ? "" : ", ") + m;
     for (const char* m : kMethods) {
       if (methods.count(m) || (std::string_view(m) == "HEAD")) continue;
-      register_method(*s.http, m, pattern, [allow, m](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Allow", allow);
-        set_error(res, 405, "MethodNotAllowed",
-                  std::string(m) + " is not allowed here; use " + allow);
-      });
+      register_method(*s.http, m, pattern,
+                      [allow, m](const httplib::Request&, httplib::Response& res) {
+                        res.set_header("Allow", allow);
+                        set_error(res, 405, "MethodNotAllowed",
+                                  std::string(m) + " is not allowed here; use " + allow);
+                      });
     }
   }
 }
@@ -113,46 +121,49 @@ void configure(HttpServer::State& s) {
 
   // Statuses httplib sets without a handler (404 unknown path, 413, 400 for
   // a malformed request line) get the JSON error body too.
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    switch (res.status) {
-      case 404: set_error(res, 404, "NotFound", "no such endpoint: " + req.path); break;
-      case 413: set_error(res, 413, "PayloadTooLarge", "the request body is too large"); break;
-      default:
-        set_error(res, res.status, res.status >= 500 ? "Internal" : "InvalidInput",
-                  "HTTP status " + std::to_string(res.status));
-    }
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  http.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        switch (res.status) {
+          case 404:
+            set_error(res, 404, "NotFound", "no such endpoint: " + req.path);
+            break;
+          case 413:
+            set_error(res, 413, "PayloadTooLarge", "the request body is too large");
+            break;
+          default:
+            set_error(res, res.status, res.status >= 500 ? "Internal" : "InvalidInput",
+                      "HTTP status " + std::to_string(res.status));
+        }
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-    try {
-      std::rethrow_exception(ep);
-    } catch (const Error& e) {
-      set_error(res, e);
-    } catch (const std::exception& e) {
-      set_error(res, 500, "Internal", e.what());
-    } catch (...) {
-      set_error(res, 500, "Internal", "unknown failure");
-    }
-  });
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        try {
+          std::rethrow_exception(ep);
+        } catch (const Error& e) {
+          set_error(res, e);
+        } catch (const std::exception& e) {
+          set_error(res, 500, "Internal", e.what());
+        } catch (...) {
+          set_error(res, 500, "Internal", "unknown failure");
+        }
+      });
 
   http.set_logger([&s](const httplib::Request& req, const httplib::Response& res) {
     double ms = 0;
     if (tl_request.started) {
       ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                     tl_request.start).count();
+                                                     tl_request.start)
+               .count();
     }
     const std::string endpoint = endpoint_name(req.path);
     s.metrics.record_request(endpoint, res.status, ms);
     // Never the body, the query string, parameters or the token itself.
-    nlohmann::json line = {{"time", utc_now()},
-                           {"token", tl_request.token_name},
-                           {"method", req.method},
-                           {"endpoint", endpoint},
-                           {"status", res.status},
-                           {"ms", std::round(ms * 1000) / 1000}};
+    nlohmann::json line = {{"time", utc_now()},    {"token", tl_request.token_name},
+                           {"method", req.method}, {"endpoint", endpoint},
+                           {"status", res.status}, {"ms", std::round(ms * 1000) / 1000}};
     tl_request.started = false;
     tl_request.token_name.clear();
     if (s.options.access_log) s.options.access_log(line.dump());
@@ -199,8 +210,8 @@ std::optional<TokenInfo> authorize(HttpServer::State& s, const httplib::Request&
 }
 
 std::string endpoint_name(const std::string& path) {
-  static const char* const kFixed[] = {"/v1/query", "/v1/schema", "/healthz", "/metrics",
-                                       "/v1/openapi.json", "/v1/tokens"};
+  static const char* const kFixed[] = {"/v1/query", "/v1/schema",       "/healthz",
+                                       "/metrics",  "/v1/openapi.json", "/v1/tokens"};
   for (const char* p : kFixed) {
     if (path == p) return p;
   }
@@ -220,7 +231,7 @@ HttpServer::HttpServer(Database& db, ServerOptions options)
   }
   if (!s.options.cert_file.empty()) {
     auto ssl = std::make_unique<WideBacklog<httplib::SSLServer>>(s.options.cert_file.c_str(),
-                                                    s.options.key_file.c_str());
+                                                                 s.options.key_file.c_str());
     if (!ssl->is_valid()) {
       throw Error(ErrorCode::InvalidInput, "cannot use certificate " + s.options.cert_file +
                                                " with key " + s.options.key_file);

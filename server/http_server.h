@@ -16,11 +16,11 @@ namespace kith::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 7474;  // 0: any free port (see HttpServer::port)
-  size_t max_body_bytes = size_t{1} << 20;  // larger bodies get 413
-  size_t connection_threads = 64;           // one per open (keep-alive) connection
-  size_t max_running_queries = 0;           // 0: twice the hardware threads
-  size_t max_waiting_queries = 64;          // beyond running + waiting: 503
+  int port = 7474;                                   // 0: any free port (see HttpServer::port)
+  size_t max_body_bytes = size_t{1} << 20;           // larger bodies get 413
+  size_t connection_threads = 64;                    // one per open (keep-alive) connection
+  size_t max_running_queries = 0;                    // 0: twice the hardware threads
+  size_t max_waiting_queries = 64;                   // beyond running + waiting: 503
   std::chrono::milliseconds default_timeout{30000};  // when the request gives none
   std::chrono::milliseconds max_timeout{300000};     // caps the request's timeout_ms
   std::string cert_file, key_file;                   // both set: HTTPS

@@ -78,10 +78,11 @@ void add_info_routes(HttpServer::State& s) {
     if (!authorize(s, req, res, Role::Reader)) return;
     set_json(res, 200, schema_json(s.db).dump(-1, ' ', false, json::error_handler_t::replace));
   });
-  add_route(s, "GET", "/v1/openapi.json", [&s](const httplib::Request& req, httplib::Response& res) {
-    if (!authorize(s, req, res, Role::Reader)) return;
-    set_json(res, 200, std::string(openapi_document()));
-  });
+  add_route(s, "GET", "/v1/openapi.json",
+            [&s](const httplib::Request& req, httplib::Response& res) {
+              if (!authorize(s, req, res, Role::Reader)) return;
+              set_json(res, 200, std::string(openapi_document()));
+            });
 }
 
 }  // namespace kith::server

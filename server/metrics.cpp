@@ -32,8 +32,8 @@ std::string Metrics::render(uint64_t store_bytes, size_t waiting_queries) const 
   uint64_t cumulative = 0;
   for (size_t i = 0; i < kBuckets.size(); ++i) {
     cumulative += bucket_counts_[i];
-    out << "kith_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} "
-        << cumulative << "\n";
+    out << "kith_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << cumulative
+        << "\n";
   }
   out << "kith_http_request_duration_seconds_bucket{le=\"+Inf\"} " << latency_count_ << "\n"
       << "kith_http_request_duration_seconds_sum " << latency_sum_ << "\n"

@@ -68,7 +68,8 @@ void run_query(HttpServer::State& s, const httplib::Request& req, httplib::Respo
   }
   QueryOptions opts;
   opts.params = std::move(q.params);
-  auto timeout = q.timeout_ms ? std::chrono::milliseconds(*q.timeout_ms) : s.options.default_timeout;
+  auto timeout =
+      q.timeout_ms ? std::chrono::milliseconds(*q.timeout_ms) : s.options.default_timeout;
   opts.timeout = std::min(timeout, s.options.max_timeout);
   opts.cancel = &s.stopping;
   opts.allow_writes = token->role >= Role::Writer;

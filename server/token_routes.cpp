@@ -19,7 +19,8 @@ void create(HttpServer::State& s, const httplib::Request& req, httplib::Response
   json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (!body.is_object() || !body.contains("role") || !body["role"].is_string() ||
       (body.contains("name") && !body["name"].is_string())) {
-    set_error(res, 400, "InvalidInput", R"(the body must be {"role": "reader|writer|admin", "name": "..."})");
+    set_error(res, 400, "InvalidInput",
+              R"(the body must be {"role": "reader|writer|admin", "name": "..."})");
     return;
   }
   try {
@@ -50,7 +51,8 @@ void add_token_routes(HttpServer::State& s) {
               if (revoke_token(s.db.store(), std::string(req.matches[1]))) {
                 res.status = 204;
               } else {
-                set_error(res, 404, "NotFound", "no token named '" + std::string(req.matches[1]) + "'");
+                set_error(res, 404, "NotFound",
+                          "no token named '" + std::string(req.matches[1]) + "'");
               }
             });
 }

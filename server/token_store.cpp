@@ -95,9 +95,12 @@ bool valid_name(std::string_view name) {
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::Reader: return "reader";
-    case Role::Writer: return "writer";
-    case Role::Admin: return "admin";
+    case Role::Reader:
+      return "reader";
+    case Role::Writer:
+      return "writer";
+    case Role::Admin:
+      return "admin";
   }
   return "reader";
 }
@@ -119,8 +122,7 @@ NewToken create_token(storage::GraphStore& store, Role role, std::string name) {
     throw Error(ErrorCode::InvalidInput,
                 "token name '" + name + "' must be 1-64 letters, digits, '-', '_' or '.'");
   }
-  NewToken out{TokenInfo{id, name, role, now_iso()},
-               std::string(kTokenPrefix) + id + "_" + secret};
+  NewToken out{TokenInfo{id, name, role, now_iso()}, std::string(kTokenPrefix) + id + "_" + secret};
   json rec = {{"name", name},
               {"role", role_name(role)},
               {"created", out.info.created},

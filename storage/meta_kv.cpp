@@ -39,9 +39,7 @@ std::string full_key(std::string_view key) {
   return k;
 }
 
-MDB_val val_of(std::string_view s) {
-  return MDB_val{s.size(), const_cast<char*>(s.data())};
-}
+MDB_val val_of(std::string_view s) { return MDB_val{s.size(), const_cast<char*>(s.data())}; }
 
 std::string_view view_of(const MDB_val& v) {
   return {static_cast<const char*>(v.mv_data), v.mv_size};

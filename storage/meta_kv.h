@@ -19,7 +19,6 @@ std::optional<std::string> meta_get(const Txn& txn, std::string_view key);
 void meta_put(Txn& txn, std::string_view key, std::string_view value);
 bool meta_erase(Txn& txn, std::string_view key);  // false when it was absent
 // Every (key, value) whose key starts with `prefix`, in key order.
-std::vector<std::pair<std::string, std::string>> meta_scan(const Txn& txn,
-                                                           std::string_view prefix);
+std::vector<std::pair<std::string, std::string>> meta_scan(const Txn& txn, std::string_view prefix);
 
 }  // namespace kith::storage

@@ -94,9 +94,10 @@ TEST_CASE("kith token and kith serve: end to end, SIGTERM stops cleanly") {
     httplib::Client s("127.0.0.1", port);
     s.set_bearer_token_auth(token.c_str());
     s.set_read_timeout(60, 0);
-    auto r = s.Post("/v1/query",
-                    R"j({"query": "MATCH (a:N), (b:N), (c:N) RETURN count(*)", "timeout_ms": 60000})j",
-                    "application/json");
+    auto r =
+        s.Post("/v1/query",
+               R"j({"query": "MATCH (a:N), (b:N), (c:N) RETURN count(*)", "timeout_ms": 60000})j",
+               "application/json");
     return r ? r->status : -1;
   });
   // Wait until it runs, then ask the server to stop.

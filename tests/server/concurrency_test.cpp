@@ -14,14 +14,16 @@ namespace {
 const char* kSlow = "MATCH (a:N), (b:N), (c:N) RETURN count(*) AS n";
 
 void load_nodes(TestServer& s) {
-  REQUIRE(s.post_query(s.writer, {{"query", "UNWIND range(1, 3000) AS i CREATE (:N {i: i})"}})->status == 200);
+  REQUIRE(s.post_query(s.writer, {{"query", "UNWIND range(1, 3000) AS i CREATE (:N {i: i})"}})
+              ->status == 200);
 }
 
 // Waits until the server reports `n` running queries.
 bool wait_active(TestServer& s, int n) {
   for (int i = 0; i < 5000; ++i) {
     auto m = s.client(s.reader).Get("/metrics");
-    if (m && m->body.find("kith_active_queries " + std::to_string(n) + "\n") != std::string::npos) return true;
+    if (m && m->body.find("kith_active_queries " + std::to_string(n) + "\n") != std::string::npos)
+      return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   return false;
@@ -41,7 +43,8 @@ TEST_CASE("concurrent clients: reads in parallel with writes, every answer right
           auto r = s.post_query(s.writer, {{"query", "MATCH (c:Counter) SET c.n = c.n + 1"}});
           if (!r || r->status != 200) ++failures;
         } else {
-          auto r = s.post_query(s.reader, {{"query", "RETURN $i * 2 AS x"}, {"params", {{"i", i}}}});
+          auto r =
+              s.post_query(s.reader, {{"query", "RETURN $i * 2 AS x"}, {"params", {{"i", i}}}});
           if (!r || r->status != 200 || body_of(r)["rows"][0][0] != i * 2) ++failures;
         }
       }
@@ -62,7 +65,8 @@ TEST_CASE("a long read does not block short ones") {
   });
   REQUIRE(wait_active(s, 1));
   for (int i = 0; i < 20; ++i) {
-    auto r = s.post_query(s.reader, {{"query", "MATCH (n:N {i: $i}) RETURN n.i AS i"}, {"params", {{"i", i + 1}}}});
+    auto r = s.post_query(
+        s.reader, {{"query", "MATCH (n:N {i: $i}) RETURN n.i AS i"}, {"params", {{"i", i + 1}}}});
     REQUIRE(r);
     CHECK(r->status == 200);
   }

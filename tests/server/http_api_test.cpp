@@ -8,14 +8,15 @@ using nlohmann::json;
 
 TEST_CASE("POST /v1/query: columns, rows, stats; parameters bound; big integers exact") {
   TestServer s;
-  auto w = s.post_query(s.writer, {{"query", "CREATE (:Person {name: $name, big: $big})"},
-                                   {"params", {{"name", "Dana'}) DETACH DELETE (n"},
-                                               {"big", 9007199254740993LL}}}});
+  auto w = s.post_query(
+      s.writer, {{"query", "CREATE (:Person {name: $name, big: $big})"},
+                 {"params", {{"name", "Dana'}) DETACH DELETE (n"}, {"big", 9007199254740993LL}}}});
   REQUIRE(w);
   CHECK(w->status == 200);
 
-  auto r = s.post_query(s.reader, {{"query", "MATCH (p:Person) RETURN p.name AS name, p.big AS big, p"},
-                                   {"timeout_ms", 5000}});
+  auto r = s.post_query(
+      s.reader,
+      {{"query", "MATCH (p:Person) RETURN p.name AS name, p.big AS big, p"}, {"timeout_ms", 5000}});
   REQUIRE(r);
   REQUIRE(r->status == 200);
   CHECK(r->get_header_value("Content-Type") == "application/json");
@@ -58,8 +59,10 @@ TEST_CASE("roles: reader reads, writer writes, admin manages tokens") {
   REQUIRE(made->status == 201);
   const std::string fresh = body_of(made)["token"];
   CHECK(s.client(fresh).Get("/v1/schema")->status == 200);
-  CHECK(s.client(s.writer).Post("/v1/tokens", R"({"role": "admin"})", "application/json")->status == 403);
-  CHECK(s.client(s.admin).Post("/v1/tokens", R"({"role": "root"})", "application/json")->status == 400);
+  CHECK(s.client(s.writer).Post("/v1/tokens", R"({"role": "admin"})", "application/json")->status ==
+        403);
+  CHECK(s.client(s.admin).Post("/v1/tokens", R"({"role": "root"})", "application/json")->status ==
+        400);
 
   CHECK(s.client(s.admin).Delete("/v1/tokens/dash")->status == 204);
   CHECK(s.client(fresh).Get("/v1/schema")->status == 401);  // revoked at once
@@ -89,8 +92,12 @@ TEST_CASE("401 without a valid token on every endpoint but /healthz") {
 
 TEST_CASE("GET /v1/schema: labels, types, property keys with types, indexes, counts") {
   TestServer s;
-  REQUIRE(s.post_query(s.writer, {{"query", "CREATE (:Person {name: 'a', age: 3})-[:KNOWS]->(:Person {name: 'b'})"}})->status == 200);
-  REQUIRE(s.post_query(s.writer, {{"query", "CREATE INDEX FOR (p:Person) ON (p.name)"}})->status == 200);
+  REQUIRE(s.post_query(
+               s.writer,
+               {{"query", "CREATE (:Person {name: 'a', age: 3})-[:KNOWS]->(:Person {name: 'b'})"}})
+              ->status == 200);
+  REQUIRE(s.post_query(s.writer, {{"query", "CREATE INDEX FOR (p:Person) ON (p.name)"}})->status ==
+          200);
   auto r = s.client(s.reader).Get("/v1/schema");
   REQUIRE(r->status == 200);
   json j = body_of(r);
@@ -108,7 +115,8 @@ TEST_CASE("GET /metrics, /v1/openapi.json; POST /v1/questions/{name}; the access
   TestServer s;
   REQUIRE(s.post_query(s.reader, {{"query", "RETURN 1 AS one"}})->status == 200);
   REQUIRE(s.post_query(s.reader, {{"query", "RETURN $secret_param AS x"},
-                                  {"params", {{"secret_param", "hunter2"}}}})->status == 200);
+                                  {"params", {{"secret_param", "hunter2"}}}})
+              ->status == 200);
   CHECK(s.post_query(s.reader, {{"query", "RETURN"}})->status == 400);
 
   // Requests are counted once answered: wait for the last one to show.
@@ -120,8 +128,10 @@ TEST_CASE("GET /metrics, /v1/openapi.json; POST /v1/questions/{name}; the access
   REQUIRE(m);
   REQUIRE(m->status == 200);
   CHECK(m->get_header_value("Content-Type").starts_with("text/plain"));
-  CHECK(m->body.find("kith_http_requests_total{endpoint=\"/v1/query\",status=\"200\"} 2") != std::string::npos);
-  CHECK(m->body.find("kith_http_requests_total{endpoint=\"/v1/query\",status=\"400\"} 1") != std::string::npos);
+  CHECK(m->body.find("kith_http_requests_total{endpoint=\"/v1/query\",status=\"200\"} 2") !=
+        std::string::npos);
+  CHECK(m->body.find("kith_http_requests_total{endpoint=\"/v1/query\",status=\"400\"} 1") !=
+        std::string::npos);
   // The histogram counts every answered request (these three, and earlier /metrics calls).
   const std::string inf = "kith_http_request_duration_seconds_bucket{le=\"+Inf\"} ";
   const auto at = m->body.find(inf);
@@ -135,8 +145,8 @@ TEST_CASE("GET /metrics, /v1/openapi.json; POST /v1/questions/{name}; the access
   REQUIRE(o->status == 200);
   json doc = body_of(o);
   CHECK(doc["openapi"].get<std::string>().starts_with("3."));
-  for (const char* path : {"/v1/query", "/v1/schema", "/healthz", "/metrics", "/v1/questions/{name}",
-                           "/v1/openapi.json", "/v1/tokens"}) {
+  for (const char* path : {"/v1/query", "/v1/schema", "/healthz", "/metrics",
+                           "/v1/questions/{name}", "/v1/openapi.json", "/v1/tokens"}) {
     CAPTURE(path);
     CHECK(doc["paths"].contains(path));
   }
@@ -144,7 +154,8 @@ TEST_CASE("GET /metrics, /v1/openapi.json; POST /v1/questions/{name}; the access
   auto q = s.client(s.reader).Post("/v1/questions/top-friends", "{}", "application/json");
   REQUIRE(q->status == 404);
   CHECK(error_code(q) == "NotFound");
-  CHECK(body_of(q)["error"]["message"].get<std::string>().find("DEFINE QUESTION") != std::string::npos);
+  CHECK(body_of(q)["error"]["message"].get<std::string>().find("DEFINE QUESTION") !=
+        std::string::npos);
 
   s.stop();
   std::lock_guard lock(s.log_mutex);

@@ -29,13 +29,12 @@ TEST_CASE("400: query errors carry code, message, line and column") {
 TEST_CASE("400: malformed bodies") {
   TestServer s;
   auto c = s.client(s.reader);
-  for (const char* body : {"", "{", "not json", "[1,2]", "\"RETURN 1\"", R"({"query": 42})",
-                           R"({"params": {}})", R"({"query": "RETURN 1", "params": [1]})",
-                           R"({"query": "RETURN 1", "timeout_ms": -5})",
-                           R"({"query": "RETURN 1", "timeout_ms": "soon"})",
-                           R"({"query": "RETURN 1", "extra": true})",
-                           R"({"query": "RETURN $x", "params": {"x": 18446744073709551615}})",
-                           "{\"query\": \"RETURN 1\xff\"}"}) {
+  for (const char* body :
+       {"", "{", "not json", "[1,2]", "\"RETURN 1\"", R"({"query": 42})", R"({"params": {}})",
+        R"({"query": "RETURN 1", "params": [1]})", R"({"query": "RETURN 1", "timeout_ms": -5})",
+        R"({"query": "RETURN 1", "timeout_ms": "soon"})", R"({"query": "RETURN 1", "extra": true})",
+        R"({"query": "RETURN $x", "params": {"x": 18446744073709551615}})",
+        "{\"query\": \"RETURN 1\xff\"}"}) {
     CAPTURE(body);
     auto r = c.Post("/v1/query", body, "application/json");
     REQUIRE(r);
@@ -74,14 +73,15 @@ TEST_CASE("413 above the configured body size") {
   kith::server::ServerOptions o;
   o.max_body_bytes = 1024;
   TestServer s(o);
-  std::string big = R"({"query": "RETURN 1", "params": {"pad": ")" + std::string(4096, 'x') + "\"}}";
+  std::string big =
+      R"({"query": "RETURN 1", "params": {"pad": ")" + std::string(4096, 'x') + "\"}}";
   auto r = s.client(s.reader).Post("/v1/query", big, "application/json");
   REQUIRE(r);
   CHECK(r->status == 413);
   CHECK(error_code(r) == "PayloadTooLarge");
   // Just under the limit is fine.
-  std::string small = R"({"query": "RETURN size($pad) AS n", "params": {"pad": ")" +
-                      std::string(900, 'x') + "\"}}";
+  std::string small =
+      R"({"query": "RETURN size($pad) AS n", "params": {"pad": ")" + std::string(900, 'x') + "\"}}";
   auto ok = s.client(s.reader).Post("/v1/query", small, "application/json");
   REQUIRE(ok);
   CHECK(ok->status == 200);
@@ -90,9 +90,10 @@ TEST_CASE("413 above the configured body size") {
 
 TEST_CASE("504 when a query runs past its timeout; the server stays responsive") {
   TestServer s;
-  REQUIRE(s.post_query(s.writer, {{"query", "UNWIND range(1, 3000) AS i CREATE (:N {i: i})"}})->status == 200);
-  auto r = s.post_query(s.reader, {{"query", "MATCH (a:N), (b:N), (c:N) RETURN count(*) AS n"},
-                                   {"timeout_ms", 50}});
+  REQUIRE(s.post_query(s.writer, {{"query", "UNWIND range(1, 3000) AS i CREATE (:N {i: i})"}})
+              ->status == 200);
+  auto r = s.post_query(
+      s.reader, {{"query", "MATCH (a:N), (b:N), (c:N) RETURN count(*) AS n"}, {"timeout_ms", 50}});
   REQUIRE(r);
   CHECK(r->status == 504);
   CHECK(error_code(r) == "Timeout");
@@ -104,7 +105,8 @@ TEST_CASE("504 when a query runs past its timeout; the server stays responsive")
   kith::server::ServerOptions capped;
   capped.max_timeout = std::chrono::milliseconds(50);
   TestServer t(capped);
-  REQUIRE(t.post_query(t.writer, {{"query", "UNWIND range(1, 3000) AS i CREATE (:N {i: i})"}})->status == 200);
+  REQUIRE(t.post_query(t.writer, {{"query", "UNWIND range(1, 3000) AS i CREATE (:N {i: i})"}})
+              ->status == 200);
   auto c = t.post_query(t.reader, {{"query", "MATCH (a:N), (b:N), (c:N) RETURN count(*) AS n"},
                                    {"timeout_ms", 600000}});
   CHECK(c->status == 504);

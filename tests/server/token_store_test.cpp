@@ -1,12 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <future>
+#include <optional>
+
+#include "server/admission.h"
 #include "server_fixture.h"
 #include "storage/error.h"
 #include "storage/meta_kv.h"
-#include "server/admission.h"
-
-#include <future>
-#include <optional>
 
 using namespace kith;
 using namespace kith::server;
