@@ -33,6 +33,7 @@ LineEditor::~LineEditor() {
 
 LineEditor::Status LineEditor::read(const std::string& prompt, std::string& line) {
   prompt_ = prompt;
+  el_resize(el_);  // the terminal may have changed size while a result printed
   int count = 0;
   errno = 0;
   const char* text = el_gets(el_, &count);
