@@ -61,6 +61,22 @@ TEST_CASE("Tab completes a label, a property key and a command from the live sch
   CHECK(t.wait_for("kith> :schema"));
   t.keys("Enter");
   CHECK(t.wait_for(":KNOWS  1"));
+  // The schema is live: a label created in this session completes at once;
+  // so do parameter names after '$'.
+  t.type("CREATE (:Vendor {name: 'Initech'});");
+  t.keys("Enter");
+  CHECK(t.wait_for("OK ("));
+  t.type(":param vendor_name = Initech");
+  t.keys("Enter");
+  t.type("MATCH (v:Ven");
+  t.keys("Tab");
+  CHECK(t.wait_for("kith> MATCH (v:Vendor"));
+  t.type(" {name: $ven");
+  t.keys("Tab");
+  CHECK(t.wait_for("kith> MATCH (v:Vendor {name: $vendor_name"));
+  t.type("}) RETURN count(v) AS vendors;");
+  t.keys("Enter");
+  CHECK(t.wait_for("| 1       |"));
 }
 
 TEST_CASE(":param binds a value a query uses; errors show a caret; typos get a suggestion") {
