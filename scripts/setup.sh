@@ -12,6 +12,7 @@ PACKAGES=(
   doctest-dev
   nlohmann-json3-dev   # JSON for the CLI and the HTTP API
   libedit-dev          # line editing for the shell (BSD licence)
+  tmux                 # the shell's tests drive it in a real terminal
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/algorithms/page_rank.h"
 #include "engine/exec/builder.h"
 #include "storage/error.h"
 
@@ -15,9 +16,28 @@ using query::plan::SlotId;
 
 using Record = std::map<std::string, Value>;
 
-std::vector<Record> run_procedure(const std::string& name, ExecContext& ctx) {
+std::string string_arg(const std::string& proc, const std::vector<Value>& args, size_t i,
+                       const char* what) {
+  if (i >= args.size() || args[i].type() != ValueType::String) {
+    throw Error(ErrorCode::TypeError, proc + "() expects " + what + " (a STRING) as argument " +
+                                          std::to_string(i + 1));
+  }
+  return args[i].as_string();
+}
+
+std::vector<Record> run_procedure(const std::string& name, const std::vector<Value>& args,
+                                  ExecContext& ctx) {
   std::vector<Record> out;
   auto& txn = ctx.txn;
+  if (name == "algo.pageRank") {
+    // Highest rank first; ties by node id.
+    auto ranks = page_rank(ctx, string_arg(name, args, 0, "a label"),
+                           string_arg(name, args, 1, "a relationship type"));
+    std::stable_sort(ranks.begin(), ranks.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [node, score] : ranks) out.push_back({{"node", NodeRef{node}}, {"score", score}});
+    return out;
+  }
   if (name == "db.labels") {
     for (auto& [id, label] : txn.labels()) {
       if (txn.node_count(id) > 0) out.push_back({{"label", label}});
@@ -54,7 +74,9 @@ class ProcedureCallOp final : public Operator {
  public:
   ProcedureCallOp(const Op& op, Builder& b)
       : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), name_(op.names.at(0)),
-        fields_(op.names.begin() + 1, op.names.end()), slots_(op.slots) {}
+        fields_(op.names.begin() + 1, op.names.end()), slots_(op.slots) {
+    for (const auto& e : op.exprs) args_.push_back(b.expr(*e));
+  }
   void open(Row& row) override {
     child_->open(row);
     records_.clear();
@@ -71,7 +93,9 @@ class ProcedureCallOp final : public Operator {
         return true;
       }
       if (!child_->next(row)) return false;
-      records_ = run_procedure(name_, ctx_);
+      std::vector<Value> args;
+      for (auto& a : args_) args.push_back(a->eval(row, ctx_));
+      records_ = run_procedure(name_, args, ctx_);
       pos_ = 0;
     }
   }
@@ -82,6 +106,7 @@ class ProcedureCallOp final : public Operator {
   std::string name_;
   std::vector<std::string> fields_;
   std::vector<SlotId> slots_;
+  std::vector<CompiledExprPtr> args_;
   std::vector<Record> records_;
   size_t pos_ = 0;
 };

@@ -12,6 +12,9 @@ const std::vector<ProcedureInfo>& table() {
       {"db.propertyKeys", 0, {"propertyKey"}},
       {"db.schema", 0, {"label", "property", "indexed", "unique"}},
       {"db.indexes", 0, {"name", "label", "properties", "unique"}},
+      // PageRank over one label and one relationship type (both directions):
+      // CALL algo.pageRank('Person', 'KNOWS') YIELD node, score.
+      {"algo.pageRank", 2, {"node", "score"}},
   };
   return procedures;
 }

@@ -209,3 +209,30 @@ TEST_CASE("Q12: webinar attendees at customers due for renewal with a low NPS") 
   CHECK(has_row(r, {{"person", "Dana Lee"}, {"company", "Initech"}}));
   CHECK(string_set(r, "company").count("Globex") == 0);  // NPS 9
 }
+
+TEST_CASE("Q11: influencers by PageRank, consenting fans of social selling only") {
+  QueryResult r = run_example("11-influencers-social-selling.cypher");
+  REQUIRE(!r.rows.empty());
+  CHECK(r.rows.size() <= 20);
+  QueryResult fans = run(
+      "MATCH (p:Person)-[:INTERESTED_IN]->(:Topic {name: 'social selling'}) WHERE p.optInEmail = true "
+      "RETURN p.name AS name");
+  const auto ok = string_set(fans, "name");
+  double last = 1e9;
+  for (const auto& row : r.rows) {
+    CHECK(ok.count(row[0].as_string()) == 1);
+    CHECK(row[1].as_double() <= last);
+    last = row[1].as_double();
+  }
+  // PageRank (original formulation) averages 1 over the connected people, and
+  // a hub outranks a person with a single connection.
+  QueryResult all = run(
+      "CALL algo.pageRank('Person', 'KNOWS') YIELD node, score WITH node, score WHERE EXISTS { (node)-[:KNOWS]-() } "
+      "RETURN avg(score) AS a, count(*) AS n");
+  CHECK(all.rows[0][0].as_double() == doctest::Approx(1.0).epsilon(0.001));
+  QueryResult ends = run(
+      "CALL algo.pageRank('Person', 'KNOWS') YIELD node, score "
+      "WITH node, score, size([(node)-[:KNOWS]-(x) | x]) AS degree ORDER BY degree DESC "
+      "WITH collect(score) AS byDegree RETURN head(byDegree) > last(byDegree) AS hubWins");
+  CHECK(ends.rows[0][0] == Value(true));
+}
