@@ -1,5 +1,7 @@
 // POST /v1/query and POST /v1/questions/{name}.
 #include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include "engine/result_format.h"
 #include "server/error_response.h"
@@ -15,6 +17,25 @@ struct QueryRequest {
   Params params;
   std::optional<int64_t> timeout_ms;
 };
+
+// Parameters nest at most this deep: converting them (and freeing the
+// values) recurses, and a 1 MiB body of brackets must not exhaust a stack.
+constexpr size_t kMaxParamDepth = 64;
+
+void check_depth(const json& params) {
+  std::vector<std::pair<const json*, size_t>> todo{{&params, 1}};
+  while (!todo.empty()) {
+    auto [j, depth] = todo.back();
+    todo.pop_back();
+    if (depth > kMaxParamDepth) {
+      throw Error(ErrorCode::InvalidInput,
+                  "\"params\" nest deeper than " + std::to_string(kMaxParamDepth) + " levels");
+    }
+    if (j->is_structured()) {
+      for (const auto& child : *j) todo.emplace_back(&child, depth + 1);
+    }
+  }
+}
 
 // The body {"query": "...", "params": {...}, "timeout_ms": n}. Throws
 // InvalidInput naming what is wrong.
@@ -34,6 +55,7 @@ QueryRequest parse_query_request(const std::string& body) {
   r.text = q->get<std::string>();
   if (auto p = j.find("params"); p != j.end() && !p->is_null()) {
     if (!p->is_object()) throw Error(ErrorCode::InvalidInput, "\"params\" must be an object");
+    check_depth(*p);
     for (auto it = p->begin(); it != p->end(); ++it) r.params[it.key()] = json_to_value(it.value());
   }
   if (auto t = j.find("timeout_ms"); t != j.end() && !t->is_null()) {

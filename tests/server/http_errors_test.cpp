@@ -43,6 +43,18 @@ TEST_CASE("400: malformed bodies") {
     CHECK(e["code"].is_string());
     CHECK(e["message"].is_string());
   }
+  // Deep nesting is refused before anything recurses over it.
+  const std::string deep = R"({"query": "RETURN $x", "params": {"x": )" + std::string(200000, '[') +
+                           std::string(200000, ']') + "}}";
+  auto d = c.Post("/v1/query", deep, "application/json");
+  REQUIRE(d);
+  CHECK(d->status == 400);
+  CHECK(body_of(d)["error"]["message"].get<std::string>().find("nest") != std::string::npos);
+  const std::string nested_ok = R"({"query": "RETURN $x AS x", "params": {"x": [[[1]]]}})";
+  auto n = c.Post("/v1/query", nested_ok, "application/json");
+  REQUIRE(n);
+  CHECK(n->status == 200);
+  CHECK(body_of(n)["rows"][0][0] == json::parse("[[[1]]]"));
   // Random bytes never crash the server.
   std::string junk;
   for (int i = 0; i < 2000; ++i) junk += static_cast<char>((i * 7919) % 256);
