@@ -75,16 +75,19 @@ QueryResult Database::query(std::string_view text, const QueryOptions& options) 
   {
     storage::Txn txn = impl_->store->begin_read();
     query::plan::Plan plan = make_plan(ast, txn, impl_->functions);
-    for (const auto& name : plan.parameters) {
-      if (name != "now" && !options.params.count(name)) {
-        throw Error(ErrorCode::ParameterMissing, "parameter $" + name + " was not given a value");
-      }
-    }
-    if (plan.explain) {
+    if (plan.explain) {  // shows the plan without running it: no values needed
       result.plan = query::plan::explain(plan);
       result.stats.elapsed_ms = std::chrono::duration<double, std::milli>(
                                     std::chrono::steady_clock::now() - start).count();
       return result;
+    }
+    for (size_t i = 0; i < plan.parameters.size(); ++i) {
+      const std::string& name = plan.parameters[i];
+      if (name == "now" || options.params.count(name)) continue;
+      const query::ast::Pos pos =
+          i < plan.parameter_positions.size() ? plan.parameter_positions[i] : query::ast::Pos{};
+      throw Error(ErrorCode::ParameterMissing, "parameter $" + name + " was not given a value",
+                  pos.line, pos.column);
     }
     writes = plan.writes || plan.kind == query::plan::StatementKind::SchemaCommand;
     if (!writes) {

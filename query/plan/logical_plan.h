@@ -352,6 +352,7 @@ struct Plan {
   bool explain = false;        // EXPLAIN: show the plan, run nothing
   bool profile = false;        // PROFILE: run and report rows/time per operator
   std::vector<std::string> parameters;  // every $name the statement reads
+  std::vector<ast::Pos> parameter_positions;  // where each was first read
 };
 
 std::string_view op_kind_name(OpKind k);

@@ -253,7 +253,10 @@ ExprPtr Planner::bind(const ast::Expr& e, const Scope& scope, const ExprOptions&
       out->kind = PK::Parameter;
       out->name = e.name;
       auto& params = plan_.parameters;
-      if (std::find(params.begin(), params.end(), e.name) == params.end()) params.push_back(e.name);
+      if (std::find(params.begin(), params.end(), e.name) == params.end()) {
+        params.push_back(e.name);
+        plan_.parameter_positions.push_back(e.pos);
+      }
       return out;
     }
     case AK::Property:

@@ -36,8 +36,10 @@ ExprPtr bind_count(const ast::Expr& e, const char* what, plan::Plan& plan) {
     auto p = std::make_unique<plan::Expr>(plan::ExprKind::Parameter, e.pos);
     p->name = e.name;
     p->text = "$" + e.name;
-    if (std::find(plan.parameters.begin(), plan.parameters.end(), e.name) == plan.parameters.end())
+    if (std::find(plan.parameters.begin(), plan.parameters.end(), e.name) == plan.parameters.end()) {
       plan.parameters.push_back(e.name);
+      plan.parameter_positions.push_back(e.pos);
+    }
     return p;
   }
   fail(ErrorCode::SemanticError,
