@@ -1,10 +1,12 @@
 #include "engine/database.h"
 
 #include <algorithm>
+#include <variant>
 
 #include "engine/catalog_adapters.h"
 #include "engine/exec/executor.h"
 #include "engine/functions/function_registry.h"
+#include "engine/saved_questions.h"
 #include "query/parser/parser.h"
 #include "query/plan/explain.h"
 #include "query/planner/planner.h"
@@ -61,6 +63,73 @@ query::plan::Plan make_plan(const query::ast::Statement& ast, const storage::Txn
 
 }  // namespace
 
+namespace {
+
+// ASK's arguments: literal values (lists and maps of them too) or parameters.
+Value argument_value(const query::ast::Expr& e, const Params& params) {
+  using K = query::ast::ExprKind;
+  switch (e.kind) {
+    case K::Null: return {};
+    case K::Bool: return std::get<bool>(e.literal);
+    case K::Int: return std::get<int64_t>(e.literal);
+    case K::Float: return std::get<double>(e.literal);
+    case K::String: return std::get<std::string>(e.literal);
+    case K::Parameter: {
+      auto it = params.find(e.name);
+      if (it == params.end()) {
+        throw Error(ErrorCode::ParameterMissing, "parameter $" + e.name + " was not given a value",
+                    e.pos.line, e.pos.column);
+      }
+      return it->second;
+    }
+    case K::List: {
+      Value::List out;
+      for (const auto& a : e.args) out.push_back(argument_value(*a, params));
+      return out;
+    }
+    case K::Map: {
+      Value::Map out;
+      for (size_t i = 0; i < e.keys.size(); ++i) out.emplace_back(e.keys[i], argument_value(*e.args[i], params));
+      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      return out;
+    }
+    default:
+      throw Error(ErrorCode::SemanticError, "ASK takes values or parameters as arguments", e.pos.line,
+                  e.pos.column);
+  }
+}
+
+std::string names_of(const std::vector<std::string>& params) {
+  std::string out;
+  for (const auto& p : params) out += (out.empty() ? "$" : ", $") + p;
+  return out;
+}
+
+}  // namespace
+
+QueryResult Database::ask(const std::string& name, const QueryOptions& options) {
+  std::optional<engine::SavedQuestion> q;
+  {
+    storage::Txn txn = impl_->store->begin_read();
+    q = engine::load_question(txn, name);
+  }
+  if (!q) throw Error(ErrorCode::NotFound, "there is no saved question '" + name + "' (DEFINE QUESTION saves one)");
+  for (const auto& p : q->parameters) {
+    if (!options.params.count(p)) {
+      throw Error(ErrorCode::ParameterMissing, "question '" + name + "' needs $" + p + " (its parameters: " +
+                                                   names_of(q->parameters) + ")");
+    }
+  }
+  return query(q->query, options);
+}
+
+std::vector<Database::Question> Database::questions() const {
+  storage::Txn txn = impl_->store->begin_read();
+  std::vector<Question> out;
+  for (auto& q : engine::list_questions(txn)) out.push_back({q.name, q.parameters, q.query});
+  return out;
+}
+
 QueryResult Database::query(std::string_view text, const QueryOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   std::optional<std::chrono::steady_clock::time_point> deadline;
@@ -69,6 +138,77 @@ QueryResult Database::query(std::string_view text, const QueryOptions& options) 
 
   const query::ast::Statement ast = query::parse(text);
   QueryResult result;
+
+  if (const auto* define = std::get_if<query::ast::DefineQuestion>(&ast.body)) {
+    if (!ast.prefixes.empty()) {
+      throw Error(ErrorCode::SemanticError, "DEFINE QUESTION takes no prefix", ast.pos.line, ast.pos.column);
+    }
+    if (!options.allow_writes) {
+      throw Error(ErrorCode::ReadOnly, "DEFINE QUESTION writes, and this connection may only read");
+    }
+    // Plan the body now, so a question with an error is refused when it is
+    // defined, not when someone asks it.
+    const query::ast::Statement body = query::parse(define->body_text);
+    const query::ast::Pos at = define->body->pos;
+    auto shift = [&](query::ast::Pos p) {
+      return query::ast::Pos{p.line + at.line - 1, p.line == 1 ? p.column + at.column - 1 : p.column};
+    };
+    query::plan::Plan plan;
+    try {
+      storage::Txn txn = impl_->store->begin_read();
+      plan = make_plan(body, txn, impl_->functions);
+    } catch (const Error& e) {
+      if (!e.has_position()) throw;
+      const auto p = shift({e.line(), e.column()});
+      throw Error(e.code(), e.message(), p.line, p.column);
+    }
+    for (size_t i = 0; i < plan.parameters.size(); ++i) {
+      const auto& used = plan.parameters[i];
+      if (used == "now" || std::find(define->parameters.begin(), define->parameters.end(), used) !=
+                               define->parameters.end()) {
+        continue;
+      }
+      const auto p = shift(i < plan.parameter_positions.size() ? plan.parameter_positions[i] : at);
+      throw Error(ErrorCode::SemanticError,
+                  "question '" + define->name + "' uses $" + used + ", which is not one of its parameters (" +
+                      names_of(define->parameters) + ")",
+                  p.line, p.column);
+    }
+    impl_->store->write([&](storage::Txn& txn) {
+      engine::store_question(txn, {define->name, define->parameters, define->body_text});
+    });
+    result.columns = {"question", "parameters"};
+    Value::List params;
+    for (const auto& p : define->parameters) params.emplace_back(p);
+    result.rows.push_back({Value(define->name), Value(std::move(params))});
+    result.wrote = true;
+    result.stats.rows = 1;
+    result.stats.elapsed_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
+  }
+  if (const auto* ask_it = std::get_if<query::ast::AskQuestion>(&ast.body)) {
+    std::optional<engine::SavedQuestion> q;
+    {
+      storage::Txn txn = impl_->store->begin_read();
+      q = engine::load_question(txn, ask_it->name);
+    }
+    if (!q) {
+      throw Error(ErrorCode::NotFound, "there is no saved question '" + ask_it->name + "'", ast.pos.line,
+                  ast.pos.column);
+    }
+    if (ask_it->args.size() != q->parameters.size()) {
+      throw Error(ErrorCode::ArgumentError,
+                  "question '" + q->name + "' takes " + std::to_string(q->parameters.size()) +
+                      " argument(s) (" + names_of(q->parameters) + "), got " + std::to_string(ask_it->args.size()),
+                  ast.pos.line, ast.pos.column);
+    }
+    QueryOptions inner = options;
+    for (size_t i = 0; i < q->parameters.size(); ++i) {
+      inner.params[q->parameters[i]] = argument_value(*ask_it->args[i], options.params);
+    }
+    return query(q->query, inner);
+  }
 
   // Plan against a read snapshot first: most statements only read.
   bool writes = false;

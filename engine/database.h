@@ -87,7 +87,19 @@ class Database {
   static std::unique_ptr<Database> open(const std::string& path) { return open(path, Options{}); }
   ~Database();
 
+  // Runs one statement: a query, a schema command, or DEFINE QUESTION / ASK.
   QueryResult query(std::string_view text, const QueryOptions& options = {});
+
+  // Runs the saved question `name` with named parameters (what the HTTP API's
+  // POST /v1/questions/{name} does). NotFound when there is no such question,
+  // ParameterMissing when one of its parameters has no value.
+  QueryResult ask(const std::string& name, const QueryOptions& options = {});
+  struct Question {
+    std::string name;
+    std::vector<std::string> parameters;
+    std::string query;
+  };
+  std::vector<Question> questions() const;
 
   SchemaSummary schema() const;
   // Names of the language's functions and keywords, for completion.
