@@ -236,3 +236,30 @@ TEST_CASE("Q11: influencers by PageRank, consenting fans of social selling only"
       "WITH collect(score) AS byDegree RETURN head(byDegree) > last(byDegree) AS hubWins");
   CHECK(ends.rows[0][0] == Value(true));
 }
+
+TEST_CASE("Q13 and Q14: saved questions, defined once and asked with arguments") {
+  run_example("13-saved-question-warm-intros.cypher");
+  run_example("14-saved-segment-churn-watch.cypher");
+  QueryResult intro = run("ASK warm_intros(1, 'Acme')");
+  REQUIRE(!intro.rows.empty());
+  // Chris Novak via Priya (0.91 * 0.74); never through Sam Rivera, who allows no intros.
+  CHECK(has_row(intro, {{"target", "Chris Novak"}, {"score", "0.673"}}));
+  for (const auto& row : intro.rows) {
+    for (NodeId n : row[column(intro, "path")].as_path().nodes) {
+      for (const auto& [k, v] : intro.nodes.at(n).properties) {
+        if (k == "name") CHECK(v != Value("Sam Rivera"));
+      }
+    }
+  }
+  // Acme's churn-risk signal is 12 days old, Initech's 70.
+  QueryResult month = run("ASK churn_watch(30)");
+  CHECK(string_set(month, "account").count("Acme") == 1);
+  CHECK(string_set(month, "account").count("Initech") == 0);
+  QueryResult quarter = demo().db->ask("churn_watch", [] {
+    QueryOptions o = options();
+    o.params["days"] = Value(int64_t{90});
+    return o;
+  }());
+  CHECK(string_set(quarter, "account").count("Initech") == 1);
+  CHECK(quarter.rows.size() >= month.rows.size());
+}
