@@ -37,9 +37,11 @@ void check_depth(const json& params) {
   }
 }
 
-// The body {"query": "...", "params": {...}, "timeout_ms": n}. Throws
-// InvalidInput naming what is wrong.
-QueryRequest parse_query_request(const std::string& body) {
+// The body {"query": "...", "params": {...}, "timeout_ms": n}, or for a saved
+// question {"params": {...}, "timeout_ms": n} (an empty body is no params).
+// Throws InvalidInput naming what is wrong.
+QueryRequest parse_query_request(const std::string& body, bool question = false) {
+  if (question && body.find_first_not_of(" \t\r\n") == std::string::npos) return {};
   json j;
   try {
     j = json::parse(body);
@@ -49,10 +51,14 @@ QueryRequest parse_query_request(const std::string& body) {
   if (!j.is_object()) throw Error(ErrorCode::InvalidInput, "the body must be a JSON object");
   QueryRequest r;
   auto q = j.find("query");
-  if (q == j.end() || !q->is_string()) {
-    throw Error(ErrorCode::InvalidInput, "\"query\" must be a string");
+  if (question) {
+    if (q != j.end()) throw Error(ErrorCode::InvalidInput, "a saved question takes no \"query\"");
+  } else {
+    if (q == j.end() || !q->is_string()) {
+      throw Error(ErrorCode::InvalidInput, "\"query\" must be a string");
+    }
+    r.text = q->get<std::string>();
   }
-  r.text = q->get<std::string>();
   if (auto p = j.find("params"); p != j.end() && !p->is_null()) {
     if (!p->is_object()) throw Error(ErrorCode::InvalidInput, "\"params\" must be an object");
     check_depth(*p);
@@ -72,12 +78,14 @@ QueryRequest parse_query_request(const std::string& body) {
   return r;
 }
 
-void run_query(HttpServer::State& s, const httplib::Request& req, httplib::Response& res) {
+// POST /v1/query, or with `question` set, POST /v1/questions/{question}.
+void run_query(HttpServer::State& s, const httplib::Request& req, httplib::Response& res,
+               const std::string& question = {}) {
   auto token = authorize(s, req, res, Role::Reader);
   if (!token) return;
   QueryRequest q;
   try {
-    q = parse_query_request(req.body);
+    q = parse_query_request(req.body, !question.empty());
   } catch (const Error& e) {
     set_error(res, e);
     return;
@@ -101,10 +109,12 @@ void run_query(HttpServer::State& s, const httplib::Request& req, httplib::Respo
     ~Finished() { m.query_finished(); }
   } finished{s.metrics};
   try {
-    QueryResult result = s.db.query(q.text, opts);
+    QueryResult result = question.empty() ? s.db.query(q.text, opts) : s.db.ask(question, opts);
     set_json(res, 200, result_to_json(result).dump(-1, ' ', false, json::error_handler_t::replace));
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::ReadOnly) {
+    if (!question.empty() && e.code() == ErrorCode::NotFound) {
+      set_error(res, 404, "NotFound", e.message());
+    } else if (e.code() == ErrorCode::ReadOnly) {
       set_error(res, 403, "Forbidden",
                 "token '" + token->name + "' may only read, and this statement writes");
     } else {
@@ -118,14 +128,10 @@ void run_query(HttpServer::State& s, const httplib::Request& req, httplib::Respo
 void add_query_routes(HttpServer::State& s) {
   add_route(s, "POST", "/v1/query",
             [&s](const httplib::Request& req, httplib::Response& res) { run_query(s, req, res); });
-  // Saved questions come with DEFINE QUESTION (the next issue); until then
-  // every name is unknown.
+  // A saved question (DEFINE QUESTION) by name, with named parameters.
   add_route(s, "POST", R"(/v1/questions/([^/]+))",
             [&s](const httplib::Request& req, httplib::Response& res) {
-              if (!authorize(s, req, res, Role::Reader)) return;
-              set_error(res, 404, "NotFound",
-                        "no saved question '" + std::string(req.matches[1]) +
-                            "': saved questions arrive with DEFINE QUESTION");
+              run_query(s, req, res, std::string(req.matches[1]));
             });
 }
 

@@ -154,8 +154,20 @@ TEST_CASE("GET /metrics, /v1/openapi.json; POST /v1/questions/{name}; the access
   auto q = s.client(s.reader).Post("/v1/questions/top-friends", "{}", "application/json");
   REQUIRE(q->status == 404);
   CHECK(error_code(q) == "NotFound");
-  CHECK(body_of(q)["error"]["message"].get<std::string>().find("DEFINE QUESTION") !=
-        std::string::npos);
+  CHECK(body_of(q)["error"]["message"].get<std::string>().find("top-friends") != std::string::npos);
+  // Defining one writes (a writer's statement); asking it is a read.
+  json define = {{"query", "DEFINE QUESTION echo($x) AS RETURN $x AS x, $x * 2 AS twice"}};
+  CHECK(s.client(s.reader).Post("/v1/query", define.dump(), "application/json")->status == 403);
+  REQUIRE(s.client(s.writer).Post("/v1/query", define.dump(), "application/json")->status == 200);
+  auto asked = s.client(s.reader).Post("/v1/questions/echo", R"({"params": {"x": 21}})", "application/json");
+  REQUIRE(asked->status == 200);
+  CHECK(body_of(asked)["columns"] == json::array({"x", "twice"}));
+  CHECK(body_of(asked)["rows"] == json::array({json::array({21, 42})}));
+  auto missing = s.client(s.reader).Post("/v1/questions/echo", "", "application/json");
+  CHECK(missing->status == 400);
+  CHECK(error_code(missing) == "ParameterMissing");
+  auto stray = s.client(s.reader).Post("/v1/questions/echo", R"({"query": "RETURN 1"})", "application/json");
+  CHECK(stray->status == 400);
 
   s.stop();
   std::lock_guard lock(s.log_mutex);
@@ -172,7 +184,7 @@ TEST_CASE("GET /metrics, /v1/openapi.json; POST /v1/questions/{name}; the access
     CHECK(line.find("RETURN") == std::string::npos);   // no query text
     if (l["endpoint"] == "/v1/query" && l["status"] == 200) {
       saw_query = true;
-      CHECK(l["token"] == "r");
+      CHECK((l["token"] == "r" || l["token"] == "w"));  // the reader's query, the writer's DEFINE
     }
   }
   CHECK(saw_query);
