@@ -7,6 +7,7 @@
 #include "engine/exec/builder.h"
 #include "query/plan/explain.h"
 #include "storage/error.h"
+#include "storage/meta_kv.h"
 
 namespace kith::engine {
 
@@ -108,12 +109,34 @@ void execute_plan(const Plan& plan, ExecContext& ctx, bool profile, QueryResult&
   if (profile) out.plan = profile_text(plan, builder.all());
 }
 
+namespace {
+
+// Names given to indexes and constraints (CREATE INDEX person_email ...) are
+// kept in the meta area as "index-name/<name>" -> "<label id> <key id>"; an
+// index without one is called index_<Label>_<key> / constraint_<Label>_<key>.
+constexpr std::string_view kIndexNames = "index-name/";
+
+std::string generated_name(const storage::IndexDef& def, storage::Txn& txn) {
+  return std::string(def.unique ? "constraint_" : "index_") + txn.label_name(def.label) + "_" +
+         txn.prop_key_name(def.key);
+}
+
+std::string index_ref(const storage::IndexDef& def) {
+  return std::to_string(def.label) + " " + std::to_string(def.key);
+}
+
+}  // namespace
+
+std::string index_name(const storage::IndexDef& def, storage::Txn& txn) {
+  const std::string ref = index_ref(def);
+  for (const auto& [key, value] : storage::meta_scan(txn, kIndexNames)) {
+    if (value == ref) return key.substr(kIndexNames.size());
+  }
+  return generated_name(def, txn);
+}
+
 void execute_schema_command(const query::plan::SchemaSpec& spec, storage::Txn& txn) {
   using query::plan::SchemaAction;
-  auto generated = [&](const storage::IndexDef& def) {
-    return std::string(def.unique ? "constraint_" : "index_") + txn.label_name(def.label) + "_" +
-           txn.prop_key_name(def.key);
-  };
   switch (spec.action) {
     case SchemaAction::CreateIndex:
     case SchemaAction::CreateUniqueConstraint: {
@@ -125,12 +148,20 @@ void execute_schema_command(const query::plan::SchemaSpec& spec, storage::Txn& t
       if (auto existing = txn.find_index(label, key)) {
         if (spec.if_not_exists) return;
         throw Error(ErrorCode::SemanticError, "an index on :" + spec.label + "(" + spec.keys[0] +
-                                                  ") already exists (" + generated(*existing) + ")");
+                                                  ") already exists (" + index_name(*existing, txn) + ")");
       }
-      if (spec.action == SchemaAction::CreateIndex) {
-        txn.create_index(label, key);
-      } else {
-        txn.create_unique_constraint(label, key);
+      if (!spec.name.empty()) {
+        if (storage::meta_get(txn, std::string(kIndexNames) + spec.name)) {
+          if (spec.if_not_exists) return;
+          throw Error(ErrorCode::SemanticError, "an index or constraint named '" + spec.name + "' already exists");
+        }
+      }
+      const IndexId id = spec.action == SchemaAction::CreateIndex ? txn.create_index(label, key)
+                                                                  : txn.create_unique_constraint(label, key);
+      if (!spec.name.empty()) {
+        for (const auto& def : txn.indexes()) {
+          if (def.id == id) storage::meta_put(txn, std::string(kIndexNames) + spec.name, index_ref(def));
+        }
       }
       return;
     }
@@ -139,14 +170,17 @@ void execute_schema_command(const query::plan::SchemaSpec& spec, storage::Txn& t
     case SchemaAction::DropIndex:
     case SchemaAction::DropConstraint: {
       for (const auto& def : txn.indexes()) {
-        if (generated(def) == spec.name) {
+        if (index_name(def, txn) == spec.name || generated_name(def, txn) == spec.name) {
           txn.drop_index(def.id);
+          for (const auto& [key, value] : storage::meta_scan(txn, kIndexNames)) {
+            if (value == index_ref(def)) storage::meta_erase(txn, key);
+          }
           return;
         }
       }
       if (spec.if_exists) return;
       throw Error(ErrorCode::NotFound, "there is no index or constraint named '" + spec.name +
-                                           "' (names are index_<Label>_<key> and constraint_<Label>_<key>; CALL db.indexes() lists them)");
+                                           "' (CALL db.indexes() lists them)");
     }
   }
 }

@@ -13,5 +13,8 @@ void execute_plan(const query::plan::Plan& plan, ExecContext& ctx, bool profile,
 
 // CREATE/DROP INDEX and CONSTRAINT.
 void execute_schema_command(const query::plan::SchemaSpec& spec, storage::Txn& txn);
+// The name of an index: the one it was created with, else
+// index_<Label>_<key> (constraint_<Label>_<key> for a unique one).
+std::string index_name(const storage::IndexDef& def, storage::Txn& txn);
 
 }  // namespace kith::engine

@@ -5,6 +5,7 @@
 
 #include "engine/algorithms/page_rank.h"
 #include "engine/exec/builder.h"
+#include "engine/exec/executor.h"
 #include "storage/error.h"
 
 namespace kith::engine {
@@ -53,7 +54,7 @@ std::vector<Record> run_procedure(const std::string& name, const std::vector<Val
       const std::string label = txn.label_name(def.label);
       const std::string key = txn.prop_key_name(def.key);
       if (name == "db.indexes") {
-        out.push_back({{"name", std::string(def.unique ? "constraint_" : "index_") + label + "_" + key},
+        out.push_back({{"name", index_name(def, txn)},
                        {"label", label},
                        {"properties", Value::List{Value(key)}},
                        {"unique", def.unique}});
