@@ -193,6 +193,7 @@ TEST_CASE("LDBC SNB Interactive reads give the reference answers") {
         read_reference_file((fs::path(reference_dir()) / (name + ".expected")).string());
     const auto known_it = kKnownFailures.find(name);
     int ok = 0;
+    std::vector<double> timings;
     std::string first_problem;
     Params first_problem_params;
     for (const auto& ref : blocks) {
@@ -203,6 +204,16 @@ TEST_CASE("LDBC SNB Interactive reads give the reference answers") {
         options.timeout = std::chrono::seconds(20);
         options.allow_writes = false;
         problem = compare(db.query(text, options), ref);
+        // KITH_LDBC_TIMING=N: N more runs of each parameter set (after the
+        // checked one, which warms up), for a quick look at latency; the
+        // real comparison with Kuzu is bench/'s job, not a test's.
+        if (const char* runs = std::getenv("KITH_LDBC_TIMING")) {
+          for (int i = 0; i < std::atoi(runs); ++i) {
+            const auto t0 = std::chrono::steady_clock::now();
+            db.query(text, options);
+            timings.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+          }
+        }
       } catch (const Error& e) {
         problem = e.to_string();
       }
@@ -215,6 +226,10 @@ TEST_CASE("LDBC SNB Interactive reads give the reference answers") {
     }
     const bool all_ok = ok == static_cast<int>(blocks.size());
     summary << "  " << name << ": " << ok << "/" << blocks.size() << " parameter sets";
+    if (!timings.empty()) {
+      std::sort(timings.begin(), timings.end());
+      summary << " (median " << timings[timings.size() / 2] << " ms over " << timings.size() << " runs)";
+    }
     if (all_ok && known_it == kKnownFailures.end()) {
       ++passed;
       summary << " pass\n";
