@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "engine/database.h"
 #include "engine/result_format.h"
+#include "shell/error_display.h"
 #include "storage/error.h"
 
 namespace kith::cli {
@@ -84,7 +85,8 @@ int run_query(int argc, char** argv) {
       }
       std::cout << nlohmann::json{{"error", err}}.dump() << "\n";
     }
-    std::cerr << e.to_string() << "\n";
+    // The message, and for a query error the line with a caret under the column.
+    std::cerr << shell::describe_error(e, text);
     return 1;
   }
   return 0;
