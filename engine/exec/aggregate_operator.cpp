@@ -18,22 +18,6 @@ using query::plan::AggregateFn;
 using query::plan::Op;
 using query::plan::SlotId;
 
-struct KeyHash {
-  size_t operator()(const std::vector<Value>& k) const {
-    size_t h = 0;
-    for (const auto& v : k) h = h * 31 + group_hash(v);
-    return h;
-  }
-};
-struct KeyEqual {
-  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (!same_group(a[i], b[i])) return false;
-    }
-    return true;
-  }
-};
-
 struct State {
   int64_t count = 0;
   Value acc;  // sum, min, max
@@ -158,7 +142,7 @@ class AggregateOp final : public Operator {
   std::vector<SlotId> key_slots_;
   std::vector<CompiledExprPtr> key_exprs_;
   std::vector<Agg> aggs_;
-  using Groups = std::unordered_map<std::vector<Value>, std::vector<State>, KeyHash, KeyEqual>;
+  using Groups = std::unordered_map<std::vector<Value>, std::vector<State>, GroupKeyHash, GroupKeyEqual>;
   Groups groups_;
   std::vector<Groups::value_type*> order_;  // groups in first-seen order
   size_t pos_ = 0;

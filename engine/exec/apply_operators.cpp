@@ -55,22 +55,6 @@ class ApplyOp final : public Operator {
   bool matched_ = false;
 };
 
-struct KeyHash {
-  size_t operator()(const std::vector<Value>& k) const {
-    size_t h = 0;
-    for (const auto& v : k) h = h * 31 + group_hash(v);
-    return h;
-  }
-};
-struct KeyEqual {
-  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (!same_group(a[i], b[i])) return false;
-    }
-    return true;
-  }
-};
-
 class UnionOp final : public Operator {
  public:
   UnionOp(const Op& op, Builder& b) : distinct_(op.distinct), slots_(op.slots) {
@@ -105,7 +89,7 @@ class UnionOp final : public Operator {
   std::vector<OperatorPtr> children_;
   Row start_;
   size_t current_ = 0;
-  std::unordered_set<std::vector<Value>, KeyHash, KeyEqual> seen_;
+  std::unordered_set<std::vector<Value>, GroupKeyHash, GroupKeyEqual> seen_;
 };
 
 }  // namespace

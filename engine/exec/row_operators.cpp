@@ -144,22 +144,6 @@ class UnwindOp final : public Operator {
   size_t pos_ = 0;
 };
 
-struct RowKeyHash {
-  size_t operator()(const std::vector<Value>& k) const {
-    size_t h = 0;
-    for (const auto& v : k) h = h * 31 + group_hash(v);
-    return h;
-  }
-};
-struct RowKeyEqual {
-  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (!same_group(a[i], b[i])) return false;
-    }
-    return true;
-  }
-};
-
 class DistinctOp final : public Operator {
  public:
   DistinctOp(const Op& op, Builder& b)
@@ -183,7 +167,7 @@ class DistinctOp final : public Operator {
   ExecContext& ctx_;
   OperatorPtr child_;
   std::vector<SlotId> slots_;
-  std::unordered_set<std::vector<Value>, RowKeyHash, RowKeyEqual> seen_;
+  std::unordered_set<std::vector<Value>, GroupKeyHash, GroupKeyEqual> seen_;
 };
 
 class EagerOp final : public Operator {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <vector>
 
 #include "storage/value.h"
 
@@ -42,6 +43,24 @@ struct GroupHash {
 };
 struct GroupEqual {
   bool operator()(const Value& a, const Value& b) const { return same_group(a, b); }
+};
+
+// The same over a tuple of values (grouping keys, DISTINCT rows, UNION).
+struct GroupKeyHash {
+  size_t operator()(const std::vector<Value>& k) const {
+    size_t h = 0;
+    for (const auto& v : k) h = h * 31 + group_hash(v);
+    return h;
+  }
+};
+struct GroupKeyEqual {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (!same_group(a[i], b[i])) return false;
+    }
+    return true;
+  }
 };
 
 }  // namespace kith::engine
