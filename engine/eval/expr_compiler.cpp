@@ -177,6 +177,13 @@ struct SliceNode final : CompiledExpr {
 
 // ------------------------------------------------------------------ operators
 
+// Two operands, the operator, and the expression (for error messages).
+struct BinaryNode : CompiledExpr {
+  ExprKind kind;
+  CompiledExprPtr left, right;
+  const Expr* source;
+};
+
 struct UnaryNode final : CompiledExpr {
   ExprKind kind;
   CompiledExprPtr arg;
@@ -196,10 +203,7 @@ struct UnaryNode final : CompiledExpr {
   }
 };
 
-struct LogicNode final : CompiledExpr {
-  ExprKind kind;
-  CompiledExprPtr left, right;
-  const Expr* source;
+struct LogicNode final : BinaryNode {
   Value eval(Row& row, ExecContext& ctx) override {
     const Tri a = to_tri(left->eval(row, ctx), *source);
     // Short-circuit where the left side decides, as long as the right side
@@ -212,10 +216,7 @@ struct LogicNode final : CompiledExpr {
   }
 };
 
-struct ComparisonNode final : CompiledExpr {
-  ExprKind kind;
-  CompiledExprPtr left, right;
-  const Expr* source;
+struct ComparisonNode final : BinaryNode {
   Value eval(Row& row, ExecContext& ctx) override {
     Value a = left->eval(row, ctx);
     Value b = right->eval(row, ctx);
@@ -244,9 +245,7 @@ struct ComparisonNode final : CompiledExpr {
   }
 };
 
-struct ArithmeticNode final : CompiledExpr {
-  ExprKind kind;
-  CompiledExprPtr left, right;
+struct ArithmeticNode final : BinaryNode {
   Value eval(Row& row, ExecContext& ctx) override {
     Value a = left->eval(row, ctx);
     Value b = right->eval(row, ctx);
@@ -281,9 +280,7 @@ struct InNode final : CompiledExpr {
   }
 };
 
-struct StringPredicateNode final : CompiledExpr {
-  ExprKind kind;
-  CompiledExprPtr left, right;
+struct StringPredicateNode final : BinaryNode {
   Value eval(Row& row, ExecContext& ctx) override {
     Value a = left->eval(row, ctx);
     Value b = right->eval(row, ctx);
@@ -299,8 +296,7 @@ struct StringPredicateNode final : CompiledExpr {
   }
 };
 
-struct RegexNode final : CompiledExpr {
-  CompiledExprPtr left, right;
+struct RegexNode final : BinaryNode {
   std::string cached_pattern;
   std::optional<std::regex> cached;
   Value eval(Row& row, ExecContext& ctx) override {
@@ -595,39 +591,19 @@ class Compiler {
       }
       case ExprKind::And:
       case ExprKind::Or:
-      case ExprKind::Xor: {
-        auto n = std::make_unique<LogicNode>();
-        n->kind = e.kind;
-        n->left = arg(e, 0);
-        n->right = arg(e, 1);
-        n->source = &e;
-        return n;
-      }
+      case ExprKind::Xor: return binary<LogicNode>(e);
       case ExprKind::Eq:
       case ExprKind::Ne:
       case ExprKind::Lt:
       case ExprKind::Le:
       case ExprKind::Gt:
-      case ExprKind::Ge: {
-        auto n = std::make_unique<ComparisonNode>();
-        n->kind = e.kind;
-        n->left = arg(e, 0);
-        n->right = arg(e, 1);
-        n->source = &e;
-        return n;
-      }
+      case ExprKind::Ge: return binary<ComparisonNode>(e);
       case ExprKind::Add:
       case ExprKind::Sub:
       case ExprKind::Mul:
       case ExprKind::Div:
       case ExprKind::Mod:
-      case ExprKind::Pow: {
-        auto n = std::make_unique<ArithmeticNode>();
-        n->kind = e.kind;
-        n->left = arg(e, 0);
-        n->right = arg(e, 1);
-        return n;
-      }
+      case ExprKind::Pow: return binary<ArithmeticNode>(e);
       case ExprKind::In: {
         auto n = std::make_unique<InNode>();
         n->item = arg(e, 0);
@@ -636,19 +612,8 @@ class Compiler {
       }
       case ExprKind::StartsWith:
       case ExprKind::EndsWith:
-      case ExprKind::Contains: {
-        auto n = std::make_unique<StringPredicateNode>();
-        n->kind = e.kind;
-        n->left = arg(e, 0);
-        n->right = arg(e, 1);
-        return n;
-      }
-      case ExprKind::RegexMatch: {
-        auto n = std::make_unique<RegexNode>();
-        n->left = arg(e, 0);
-        n->right = arg(e, 1);
-        return n;
-      }
+      case ExprKind::Contains: return binary<StringPredicateNode>(e);
+      case ExprKind::RegexMatch: return binary<RegexNode>(e);
       case ExprKind::Index: {
         auto n = std::make_unique<IndexNode>();
         n->base = arg(e, 0);
@@ -745,6 +710,16 @@ class Compiler {
   }
 
  private:
+  template <typename Node>
+  CompiledExprPtr binary(const Expr& e) {
+    auto n = std::make_unique<Node>();
+    n->kind = e.kind;
+    n->left = arg(e, 0);
+    n->right = arg(e, 1);
+    n->source = &e;
+    return n;
+  }
+
   CompiledExprPtr arg(const Expr& e, size_t i) {
     if (i >= e.args.size() || !e.args[i]) {
       throw Error(ErrorCode::Internal, "expression " + e.text + " lacks argument " + std::to_string(i));
