@@ -1,32 +1,22 @@
 // The meta key-value area on the `meta` LMDB sub-database.
-//
-// Txn keeps its state private and has no accessor for this yet, so the one
-// member pointer is reached through an explicit template instantiation (which
-// the standard exempts from access checks). This is an interim measure: once
-// Txn declares `friend struct MetaKvAccess;` (or gains meta methods), the
-// Steal/Tag lines go and impl_of() reads txn.impl_ directly.
 #include "storage/meta_kv.h"
 
 #include "storage/error.h"
 #include "storage/store_impl.h"
 
 namespace kith::storage {
+
+// Txn's friend (storage/graph_store.h): the one way in to its state.
+struct MetaKvAccess {
+  static Txn::Impl& impl(const Txn& txn) { return *txn.impl_; }
+};
+
 namespace {
 
 constexpr std::string_view kPrefix = "kv/";
 
-using ImplPtr = std::unique_ptr<Txn::Impl> Txn::*;
-struct TxnImplTag {
-  friend ImplPtr txn_impl_member(TxnImplTag);
-};
-template <ImplPtr Member>
-struct Steal {
-  friend ImplPtr txn_impl_member(TxnImplTag) { return Member; }
-};
-template struct Steal<&Txn::impl_>;
-
 Txn::Impl& impl_of(const Txn& txn) {
-  Txn::Impl& impl = *(txn.*txn_impl_member(TxnImplTag{}));
+  Txn::Impl& impl = MetaKvAccess::impl(txn);
   impl.live();
   return impl;
 }
