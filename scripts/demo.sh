@@ -9,4 +9,11 @@ DB=${KITH_DEMO_DB:-kith-demo.db}
 if [ ! -f "$DB" ]; then
   ./build/kith demo --db "$DB" --people "${KITH_DEMO_PEOPLE:-10000}"
 fi
+cat <<'HINT'
+Demo data: examples/README.md. Try, at the prompt:
+  :param me = 1
+  :param now = "2026-11-01T00:00:00Z"
+  :read examples/01-warm-intro-to-dana.cypher
+  MATCH (p:Person {id: $me})-[:KNOWS]-(f) RETURN f.name, f.title LIMIT 5;
+HINT
 exec ./build/kith shell --db "$DB"
