@@ -13,17 +13,6 @@
 
 namespace kith::demo::test {
 
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "kith-demo-test-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 int Table::column(const std::string& name) const {
   for (size_t i = 0; i < header.size(); ++i)
     if (header[i].substr(0, header[i].find(':')) == name) return static_cast<int>(i);

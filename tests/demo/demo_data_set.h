@@ -9,20 +9,11 @@
 #include <vector>
 
 #include "cli/demo/world.h"
+#include "tests/support/temp_dir.h"
 
 namespace kith::demo::test {
 
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = kith::testing::TempDir;
 
 struct Table {
   std::vector<std::string> header;

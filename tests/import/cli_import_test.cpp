@@ -22,7 +22,7 @@ struct Run {
 
 // Runs `kith import ARGS` inside `dir` (so relative file names are used).
 Run kith_import(const TempDir& dir, const std::string& args) {
-  std::string command = "cd '" + dir.path() + "' && '" + KITH_BINARY + "' import " + args + " >'" +
+  std::string command = "cd '" + dir.path().string() + "' && '" + KITH_BINARY + "' import " + args + " >'" +
                         dir.file("stdout.txt") + "' 2>'" + dir.file("stderr.txt") + "' </dev/null";
   int status = std::system(command.c_str());
   REQUIRE(WIFEXITED(status));

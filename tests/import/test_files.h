@@ -7,24 +7,11 @@
 #include <vector>
 
 #include "storage/import/csv_reader.h"
+#include "tests/support/temp_dir.h"
 
 namespace kith::test {
 
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  // Writes `content` to path()/name and returns the full path.
-  std::string write(const std::string& name, std::string_view content) const;
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using TempDir = kith::testing::TempDir;
 
 std::string read_file(const std::string& path);
 bool file_exists(const std::string& path);

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "engine/database.h"
+#include "tests/support/temp_dir.h"
 #include "engine/result_format.h"
 #include "storage/error.h"
 #include "storage/import/importer.h"
@@ -38,25 +39,17 @@ const std::map<std::string, std::string> kKnownFailures = {
 
 // The imported data set, shared by every query; removed at exit.
 struct LdbcDatabase {
-  fs::path dir;
+  testing::TempDir dir;  // declared first: removed after the database closes
   std::unique_ptr<Database> db;
 
   LdbcDatabase() {
-    std::string tmpl = (fs::temp_directory_path() / "kith-ldbc-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    dir = tmpl;
     storage::import::ImportOptions options;
-    options.db_path = (dir / "ldbc.kith").string();
+    options.db_path = dir.file("ldbc.kith");
     std::ifstream args(std::string(KITH_LDBC_DIR) + "/import.args");
     std::string line;
     while (std::getline(args, line)) storage::import::apply_import_arg(line, KITH_LDBC_DIR, options);
     storage::import::run_import(options);
     db = Database::open(options.db_path);
-  }
-  ~LdbcDatabase() {
-    db.reset();
-    std::error_code ec;
-    fs::remove_all(dir, ec);
   }
 };
 

@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "engine/database.h"
+#include "tests/support/temp_dir.h"
 #include "engine/result_format.h"
 #include "storage/error.h"
 #include "tests/queries/canonical_text.h"
@@ -32,22 +33,11 @@ namespace {
 
 class TempDb {
  public:
-  TempDb() {
-    std::string tmpl = (fs::temp_directory_path() / "kith-queries-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    dir_ = tmpl;
-    db_ = Database::open((dir_ / "graph.kith").string());
-  }
-  ~TempDb() {
-    db_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
   Database& db() { return *db_; }
 
  private:
-  fs::path dir_;
-  std::unique_ptr<Database> db_;
+  testing::TempDir dir_;  // declared first: removed after the database closes
+  std::unique_ptr<Database> db_ = Database::open(dir_.file("graph.kith"));
 };
 
 Params params_from_json(const std::string& text) {

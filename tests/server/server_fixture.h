@@ -2,6 +2,8 @@
 // directory, with one token per role, and cpp-httplib clients to call it.
 #pragma once
 
+#include "tests/support/temp_dir.h"
+
 #include <httplib.h>
 #include <unistd.h>
 
@@ -18,22 +20,7 @@
 
 namespace kith::server::test {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "kith-server-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = kith::testing::TempDir;
 
 struct TestServer {
   TempDir dir;

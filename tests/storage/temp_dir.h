@@ -1,5 +1,5 @@
-// A fresh directory under the system temp dir, removed with everything in it
-// when the test ends.
+// Storage test support: a database in a temporary directory, and draining
+// cursors.
 #pragma once
 
 #include <filesystem>
@@ -7,21 +7,11 @@
 #include <string>
 
 #include "storage/graph_store.h"
+#include "tests/support/temp_dir.h"
 
 namespace kith::storage::testing {
 
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using kith::testing::TempDir;
 
 // A database in its own temp dir.
 struct TestDb {

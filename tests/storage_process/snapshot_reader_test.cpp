@@ -10,7 +10,7 @@
 #include "storage/graph_store.h"
 #include "tests/storage_process/child_process.h"
 #include "tests/storage_process/ledger.h"
-#include "tests/storage_process/temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 using namespace kith;
 using namespace kith::testing;
