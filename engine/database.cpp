@@ -7,6 +7,7 @@
 #include "engine/exec/executor.h"
 #include "engine/functions/function_registry.h"
 #include "engine/saved_questions.h"
+#include "engine/statement_cache.h"
 #include "query/parser/parser.h"
 #include "query/plan/explain.h"
 #include "query/planner/planner.h"
@@ -17,6 +18,7 @@ namespace kith {
 struct Database::Impl {
   std::unique_ptr<storage::GraphStore> store;
   engine::EngineFunctionCatalog functions;
+  engine::StatementCache statements;
 };
 
 Database::Database() : impl_(std::make_unique<Impl>()) {}
@@ -136,7 +138,8 @@ QueryResult Database::query(std::string_view text, const QueryOptions& options) 
   if (options.timeout) deadline = start + *options.timeout;
   const DateTime now = statement_now(options.params);
 
-  const query::ast::Statement ast = query::parse(text);
+  const std::shared_ptr<const query::ast::Statement> parsed = impl_->statements.get(text);
+  const query::ast::Statement& ast = *parsed;
   QueryResult result;
 
   if (const auto* define = std::get_if<query::ast::DefineQuestion>(&ast.body)) {
