@@ -140,6 +140,14 @@ std::string Tmux::pane() const {
   return text;
 }
 
+bool Tmux::cancel_running_query() {
+  for (int i = 0; i < 60; ++i) {
+    keys("C-c");
+    if (poll("Cancelled", std::chrono::milliseconds(500))) return true;
+  }
+  return false;
+}
+
 bool Tmux::poll(const std::string& text, std::chrono::milliseconds timeout) const {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {

@@ -58,6 +58,9 @@ class Tmux {
   bool poll(const std::string& text, std::chrono::milliseconds timeout) const;
   // poll(), and on failure show the pane in the test's output.
   bool wait_for(const std::string& text, std::chrono::milliseconds timeout = std::chrono::seconds(15)) const;
+  // Presses Ctrl-C until the pane shows "Cancelled": only a query already
+  // running on its worker thread can answer it, so keep pressing until then.
+  bool cancel_running_query();
   // Polls until the shell has exited (the session is gone).
   bool wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(15)) const;
 
