@@ -1,0 +1,5 @@
+// Warm-intro path: the length of a shortest KNOWS path between two people; no row when
+// they are not connected. SHORTEST 1..20 stands for an unbounded shortest path (the
+// largest KNOWS distance in SF0.1 is 5). Parameters: $person1Id, $person2Id
+MATCH (a:Person {id: $person1Id})-[p:KNOWS* SHORTEST 1..20]-(b:Person {id: $person2Id})
+RETURN length(p) AS hops

@@ -1,0 +1,4 @@
+// 3-hop reach: distinct people within three KNOWS hops, the person excluded. Parameters: $personId
+MATCH (p:Person {id: $personId})-[:KNOWS*1..3]-(f:Person)
+WHERE f.id <> p.id
+RETURN count(DISTINCT f.id) AS reached
