@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "storage/graph_store.h"
+#include "storage/read_snapshot.h"
 #include "storage/schema.h"
 
 namespace kith::storage {
@@ -97,12 +98,27 @@ struct IndexRange {
 };
 std::unique_ptr<NodeIdSource> index_range_source(const TxnRef& t, IndexRange range);
 
+// Reads one list from LMDB, or from the transaction's read snapshot: then
+// the whole list is one batch and no LMDB cursor is involved.
 struct AdjacencyCursor::Impl {
-  Impl(const TxnRef& t, uint64_t key)
-      : cursor(t.pool, t.dbis->adj), key(key) {}
-  OwnedCursor cursor;
-  uint64_t key;
+  Impl(const TxnRef& t, uint64_t key) : cursor(std::in_place, t.pool, t.dbis->adj), key(key) {}
+  Impl(std::shared_ptr<CursorPool> pool, std::shared_ptr<const ReadSnapshot> snapshot)
+      : pool(std::move(pool)), snapshot(std::move(snapshot)) {}
+
+  // LMDB
+  std::optional<OwnedCursor> cursor;
+  uint64_t key = 0;
   DupBatchReader<Edge> reader;
+
+  // Snapshot: `pool` tells whether the transaction has ended.
+  std::shared_ptr<CursorPool> pool;
+  std::shared_ptr<const ReadSnapshot> snapshot;
+  std::span<const Edge> list;
+  bool list_given = false;
+  void from_snapshot(NodeId node, RelTypeId type, Direction dir) {
+    list = snapshot->edges(node, type, dir);
+    list_given = false;
+  }
 };
 
 struct NodeIdCursor::Impl {

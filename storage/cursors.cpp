@@ -122,11 +122,22 @@ AdjacencyCursor::~AdjacencyCursor() = default;
 
 std::span<const Edge> AdjacencyCursor::next_batch() {
   if (!impl_) return {};
-  return impl_->reader.next(impl_->cursor.get(), as_val(impl_->key));
+  Impl& c = *impl_;
+  if (c.snapshot) {
+    if (c.pool->ended) throw Error(ErrorCode::StorageError, "cursor used after its transaction ended");
+    if (c.list_given) return {};
+    c.list_given = true;
+    return c.list;
+  }
+  return c.reader.next(c.cursor->get(), as_val(c.key));
 }
 
 void AdjacencyCursor::reset(NodeId node, RelTypeId type, Direction dir) {
   if (!impl_) throw Error(ErrorCode::StorageError, "adjacency cursor was moved from");
+  if (impl_->snapshot) {
+    impl_->from_snapshot(node, type, dir);
+    return;
+  }
   impl_->key = adj_key(node, type, dir);
   impl_->reader.restart();
 }

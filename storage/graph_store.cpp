@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -139,11 +140,18 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, OpenOption
   if (rc != MDB_SUCCESS) open_error(path, open_reason(rc));
   if (!s->registered) claim_file();
   initialize_env(*s);
-  return std::unique_ptr<GraphStore>(new GraphStore(std::move(s)));
+  const char* env_snapshot = std::getenv("KITH_SNAPSHOT");
+  s->snapshots.enabled = options.snapshot.enabled && !(env_snapshot && std::string_view(env_snapshot) == "off");
+  s->snapshots.after_reads = std::max<uint32_t>(1, options.snapshot.after_reads);
+  s->snapshots.max_bytes = options.snapshot.max_bytes ? options.snapshot.max_bytes : default_snapshot_limit();
+  Impl* impl = s.get();
+  std::unique_ptr<GraphStore> store(new GraphStore(std::move(s)));
+  register_store(store.get(), impl);
+  return store;
 }
 
 GraphStore::GraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-GraphStore::~GraphStore() = default;
+GraphStore::~GraphStore() { unregister_store(this); }
 
 const std::string& GraphStore::path() const { return impl_->path; }
 bool GraphStore::read_only() const { return impl_->options.read_only; }
@@ -161,10 +169,14 @@ void GraphStore::sync() { check_lmdb(mdb_env_sync(impl_->env, 1), impl_->path + 
 void GraphStore::Impl::grow_map(bool wait) {
   std::unique_lock lock(resize_mutex, std::defer_lock);
   if (wait) {
+    cancel_snapshot_build();  // its read transaction would hold the growth up
     lock.lock();
   } else if (!lock.try_lock()) {
     return;  // a transaction of this process is open: grow another time
   }
+  // The snapshot points into the mapping that is about to move.
+  cancel_snapshot_build();
+  drop_snapshot();
   MDB_envinfo info;
   check_lmdb(mdb_env_info(env, &info), "read environment info");
   uint64_t size = std::max<uint64_t>(info.me_mapsize * 2, uint64_t{1} << 20);
@@ -172,7 +184,10 @@ void GraphStore::Impl::grow_map(bool wait) {
 }
 
 void GraphStore::Impl::adopt_map_size() {
+  cancel_snapshot_build();
   std::unique_lock lock(resize_mutex);
+  cancel_snapshot_build();
+  drop_snapshot();
   check_lmdb(mdb_env_set_mapsize(env, 0), path + ": adopt map size");
 }
 
@@ -231,6 +246,7 @@ Txn GraphStore::begin_read() const {
   t->pool->txn = t->txn;
   try {
     t->catalog = impl_->catalog_for(t->txn, read_meta_u64(t->txn, impl_->dbis, kMetaCatalogVersion, 0));
+    t->snap = impl_->snapshot_for_read(mdb_txn_id(t->txn));
   } catch (...) {
     t->end(false);
     throw;

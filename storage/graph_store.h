@@ -40,6 +40,19 @@
 
 namespace kith::storage {
 
+// Read snapshots (docs/storage.md, "Read snapshots"): once `after_reads`
+// read transactions have begun at one committed version, a background thread
+// pictures that version in memory (CSR adjacency, record tables) and the read
+// transactions of that version begun afterwards answer from it; any commit
+// makes a new version. Skipped when the estimated size exceeds `max_bytes`
+// (0: a quarter of physical memory). The environment variable
+// KITH_SNAPSHOT=off turns it off whatever the options say (A/B measurements).
+struct SnapshotPolicy {
+  bool enabled = true;
+  uint32_t after_reads = 3;
+  uint64_t max_bytes = 0;
+};
+
 struct OpenOptions {
   bool read_only = false;       // open without write access (other processes may write)
   bool create = true;           // create the file if it is missing
@@ -51,6 +64,7 @@ struct OpenOptions {
   // Durability: LMDB syncs on every commit unless this is set. Only bulk
   // loading into a fresh file sets it (and syncs once at the end).
   bool no_sync = false;
+  SnapshotPolicy snapshot;
 };
 
 // A property list as stored: (key id, value) pairs, keys unique.

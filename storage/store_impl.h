@@ -5,12 +5,15 @@
 #include <lmdb.h>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <span>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "storage/catalog.h"
@@ -18,6 +21,7 @@
 #include "storage/graph_store.h"
 #include "storage/lmdb_check.h"
 #include "storage/open_files.h"
+#include "storage/read_snapshot.h"
 #include "storage/schema.h"
 
 namespace kith::storage {
@@ -38,10 +42,40 @@ struct GraphStore::Impl {
 
   std::optional<FileIdentity> registered;  // in the open-files registry
 
+  // The read snapshot of the newest version and its background builder
+  // (read_snapshot.h; policy in snapshot_keeper.cpp).
+  struct Snapshots {
+    bool enabled = false;
+    uint32_t after_reads = 3;
+    uint64_t max_bytes = 0;
+    std::mutex mutex;
+    std::condition_variable idle;  // a build ended
+    std::shared_ptr<const ReadSnapshot> current;
+    uint64_t counted_version = 0;  // read transactions begun at this version ...
+    uint32_t reads = 0;            // ... so far
+    uint64_t refused_version = 0;  // not retried: too large or not picturable
+    bool building = false;
+    std::thread builder;
+    std::atomic<bool> stopping{false};
+    std::atomic<uint64_t> generation{0};  // map growth bumps it: cancels a build
+    SnapshotInfo info;                    // counters; `mutex` guards them
+  };
+  mutable Snapshots snapshots;
+
   ~Impl() {
+    stop_snapshot_builder();  // its transaction must end before the environment
     if (env) mdb_env_close(env);
     if (registered) unregister_open_file(*registered);
   }
+
+  // A read transaction of `version` begins: the snapshot to attach (null if
+  // none), counting the reads that decide when to build one.
+  std::shared_ptr<const ReadSnapshot> snapshot_for_read(uint64_t version) const;
+  // Map growth: cancel a build and forget the snapshot before the map moves.
+  void cancel_snapshot_build();
+  void drop_snapshot();
+  void stop_snapshot_builder();
+  void build_snapshot(uint64_t generation);  // the builder thread's body
 
   // Doubles the map. With `wait`, waits for this process's transactions to
   // end; without, gives up if any is open.
@@ -52,6 +86,12 @@ struct GraphStore::Impl {
   std::shared_ptr<const Catalog> catalog_for(MDB_txn* txn, uint64_t version) const;
   void install_catalog(std::shared_ptr<const Catalog> cat) const;
 };
+
+// snapshot_keeper.cpp: GraphStore -> Impl for snapshot_info() and the test
+// hooks; the default snapshot memory limit.
+void register_store(const GraphStore* store, GraphStore::Impl* impl);
+void unregister_store(const GraphStore* store);
+uint64_t default_snapshot_limit();
 
 uint64_t read_meta_u64(MDB_txn* txn, const Dbis& dbis, std::string_view key, uint64_t dflt);
 
@@ -64,6 +104,10 @@ struct Txn::Impl {
   // transaction has ended.
   std::shared_ptr<CursorPool> pool = std::make_shared<CursorPool>();
   bool map_full = false;  // a put hit MDB_MAP_FULL: GraphStore::write grows and retries
+
+  // Read transactions of a version that has a snapshot answer record and
+  // adjacency reads from it; write transactions never have one.
+  std::shared_ptr<const ReadSnapshot> snap;
 
   std::shared_ptr<const Catalog> catalog;  // what lookups use
   bool catalog_dirty = false;              // `catalog` is this transaction's own copy

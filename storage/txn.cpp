@@ -32,11 +32,16 @@ void Txn::Impl::end(bool by_commit) {
   pool->end();  // read transactions: cursors closed before the transaction
   if (txn && !by_commit) mdb_txn_abort(txn);
   txn = nullptr;
+  snap.reset();  // its memory goes with the last transaction of its version
   if (lock.owns_lock()) lock.unlock();
 }
 
 bool Txn::Impl::get_raw(MDB_dbi dbi, uint64_t id, MDB_val& out) const {
   if (!txn) throw Error(ErrorCode::StorageError, "transaction has already ended");
+  if (snap && (dbi == dbis().nodes || dbi == dbis().rels)) {
+    const auto found = dbi == dbis().nodes ? snap->node_record(id, out) : snap->rel_record(id, out);
+    if (found != ReadSnapshot::Lookup::AskLmdb) return found == ReadSnapshot::Lookup::Found;
+  }
   MDB_val k = as_val(id);
   return check_found(mdb_get(txn, dbi, &k, &out), "read record");
 }

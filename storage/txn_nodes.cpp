@@ -113,6 +113,11 @@ std::vector<LabelId> Txn::node_labels(NodeId id) const {
 }
 
 bool Txn::node_has_label(NodeId id, LabelId label) const {
+  if (const ReadSnapshot* snap = impl_->snap.get(); snap && impl_->txn) {
+    if (!snap->node_exists(id)) no_node(id);
+    const int known = snap->has_label(id, label);
+    if (known >= 0) return known == 1;
+  }
   MDB_val v;
   if (!impl_->get_raw(impl_->dbis().nodes, id, v)) no_node(id);
   ByteReader in(as_view(v));

@@ -113,10 +113,20 @@ void Txn::delete_rel(RelId id) {
 }
 
 AdjacencyCursor Txn::adjacency(NodeId node, RelTypeId type, Direction dir) const {
+  if (impl_->snap) {
+    impl_->live();
+    auto impl = std::make_unique<AdjacencyCursor::Impl>(impl_->pool, impl_->snap);
+    impl->from_snapshot(node, type, dir);
+    return AdjacencyCursor(std::move(impl));
+  }
   return AdjacencyCursor(std::make_unique<AdjacencyCursor::Impl>(impl_->ref(), adj_key(node, type, dir)));
 }
 
 uint64_t Txn::degree(NodeId node, RelTypeId type, Direction dir) const {
+  if (impl_->snap) {
+    impl_->live();
+    return impl_->snap->edges(node, type, dir).size();
+  }
   OwnedCursor cur(impl_->ref().pool, impl_->dbis().adj);
   uint64_t key = adj_key(node, type, dir);
   MDB_val k = as_val(key), v;
@@ -128,6 +138,15 @@ uint64_t Txn::degree(NodeId node, RelTypeId type, Direction dir) const {
 
 void Txn::for_each_edge(NodeId node,
                         const std::function<void(RelTypeId, Direction, const Edge&)>& fn) const {
+  if (impl_->snap) {
+    impl_->live();
+    // Held here: `fn` may end the transaction, which lets go of its snapshot.
+    const std::shared_ptr<const ReadSnapshot> snap = impl_->snap;
+    snap->for_each_list(node, [&](RelTypeId type, Direction dir, std::span<const Edge> edges) {
+      for (const Edge& e : edges) fn(type, dir, e);
+    });
+    return;
+  }
   OwnedCursor cur(impl_->ref().pool, impl_->dbis().adj);
   uint64_t first = adj_key(node, 0, Direction::Out);
   MDB_val k = as_val(first), v;

@@ -1,0 +1,188 @@
+// When a GraphStore builds, keeps and drops its read snapshot
+// (read_snapshot.h). A version earns a snapshot once `after_reads` read
+// transactions have begun at it, so a one-shot command never pays for one;
+// the build runs on a background thread with its own read transaction, so no
+// query waits for it; transactions begun after it is ready attach it.
+#include <unistd.h>
+
+#include <chrono>
+#include <unordered_map>
+
+#include "storage/error.h"
+#include "storage/store_impl.h"
+
+namespace kith::storage {
+
+namespace {
+
+std::atomic<bool> g_hold_builds{false};
+
+// GraphStore -> Impl, for snapshot_info() and the test hooks (GraphStore
+// keeps its Impl private).
+std::mutex g_registry_mutex;
+std::unordered_map<const GraphStore*, GraphStore::Impl*> g_registry;
+
+GraphStore::Impl& impl_of(const GraphStore& store) {
+  std::lock_guard g(g_registry_mutex);
+  auto it = g_registry.find(&store);
+  if (it == g_registry.end()) throw Error(ErrorCode::StorageError, "store not registered");
+  return *it->second;
+}
+
+}  // namespace
+
+void register_store(const GraphStore* store, GraphStore::Impl* impl) {
+  std::lock_guard g(g_registry_mutex);
+  g_registry[store] = impl;
+}
+
+void unregister_store(const GraphStore* store) {
+  std::lock_guard g(g_registry_mutex);
+  g_registry.erase(store);
+}
+
+uint64_t default_snapshot_limit() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page_size <= 0) return uint64_t{1} << 30;
+  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 4;
+}
+
+std::shared_ptr<const ReadSnapshot> GraphStore::Impl::snapshot_for_read(uint64_t version) const {
+  Snapshots& s = snapshots;
+  if (!s.enabled) return nullptr;
+  std::lock_guard g(s.mutex);
+  if (s.current) {
+    if (s.current->version() == version) {
+      ++s.info.attached;
+      return s.current;
+    }
+    // Transactions of the old version keep theirs; newer ones never use it.
+    if (s.current->version() < version) s.current.reset();
+  }
+  if (version < s.counted_version) return nullptr;  // a reader that began before a commit
+  if (version > s.counted_version) {
+    s.counted_version = version;
+    s.reads = 0;
+  }
+  if (++s.reads < s.after_reads || s.building || s.stopping || s.refused_version == version) {
+    return nullptr;
+  }
+  if (s.current && s.current->version() >= version) return nullptr;
+  // The last builder has said it is done; joining it only waits for its exit.
+  if (s.builder.joinable()) s.builder.join();
+  s.building = true;
+  auto* self = const_cast<Impl*>(this);
+  const uint64_t generation = s.generation.load();
+  s.builder = std::thread([self, generation] { self->build_snapshot(generation); });
+  return nullptr;
+}
+
+void GraphStore::Impl::build_snapshot(uint64_t generation) {
+  Snapshots& s = snapshots;
+  auto cancelled = [&] { return s.stopping.load() || s.generation.load() != generation; };
+
+  std::shared_ptr<const ReadSnapshot> built;
+  std::string why;
+  uint64_t version = 0;
+  const auto started = std::chrono::steady_clock::now();
+  auto finish = [&] {  // with s.mutex held
+    s.building = false;
+    if (built && !cancelled()) {
+      MDB_envinfo env_info;
+      const bool newest = mdb_env_info(env, &env_info) == MDB_SUCCESS && env_info.me_last_txnid == version;
+      if (newest && (!s.current || s.current->version() < version)) {
+        s.current = built;
+        ++s.info.builds;
+        s.info.build_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      }  // else a newer version was committed meanwhile: its readers would not use it
+    } else {
+      if (why.empty()) why = "cancelled";
+      ++s.info.skipped;
+      s.info.last_skip = why;
+      if (why != "cancelled") s.refused_version = version;
+    }
+    s.idle.notify_all();
+  };
+
+  if (cancelled()) {
+    std::lock_guard g(s.mutex);
+    finish();
+    return;
+  }
+  std::shared_lock<std::shared_mutex> lock;
+  MDB_txn* txn = nullptr;
+  try {
+    txn = begin_lmdb_txn(false, lock);
+    version = mdb_txn_id(txn);
+    while (g_hold_builds.load() && !cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const uint64_t estimate = ReadSnapshot::estimate_bytes(txn, dbis);
+    if (cancelled()) {
+      why = "cancelled";
+    } else if (estimate > s.max_bytes) {
+      why = "estimated " + std::to_string(estimate >> 20) + " MiB, over the limit of " +
+            std::to_string(s.max_bytes >> 20) + " MiB";
+    } else {
+      built = ReadSnapshot::build(txn, dbis, cancelled, why);
+    }
+  } catch (const Error& e) {
+    built.reset();
+    why = e.what();
+  } catch (const std::bad_alloc&) {
+    built.reset();
+    why = "out of memory";
+  }
+  {
+    // Installed while this transaction still holds the resize lock: map
+    // growth, which takes it exclusively, then always comes after and drops
+    // the snapshot with the mapping its pointers point into.
+    std::lock_guard g(s.mutex);
+    finish();
+  }
+  if (txn) mdb_txn_abort(txn);
+}
+
+void GraphStore::Impl::cancel_snapshot_build() { ++snapshots.generation; }
+
+void GraphStore::Impl::drop_snapshot() {
+  std::lock_guard g(snapshots.mutex);
+  snapshots.current.reset();
+}
+
+void GraphStore::Impl::stop_snapshot_builder() {
+  Snapshots& s = snapshots;
+  std::thread builder;
+  {
+    std::lock_guard g(s.mutex);
+    s.stopping = true;
+    builder = std::move(s.builder);
+  }
+  if (builder.joinable()) builder.join();
+  std::lock_guard g(s.mutex);
+  s.current.reset();
+}
+
+SnapshotInfo snapshot_info(const GraphStore& store) {
+  GraphStore::Impl& impl = impl_of(store);
+  auto& s = impl.snapshots;
+  std::lock_guard g(s.mutex);
+  SnapshotInfo info = s.info;
+  info.enabled = s.enabled;
+  info.building = s.building;
+  info.version = s.current ? s.current->version() : 0;
+  info.bytes = s.current ? s.current->bytes() : 0;
+  return info;
+}
+
+bool wait_for_snapshot_builds(const GraphStore& store, std::chrono::milliseconds timeout) {
+  auto& s = impl_of(store).snapshots;
+  std::unique_lock g(s.mutex);
+  return s.idle.wait_for(g, timeout, [&] { return !s.building; });
+}
+
+namespace snapshot_testing {
+void hold_builds(bool hold) { g_hold_builds = hold; }
+}  // namespace snapshot_testing
+
+}  // namespace kith::storage
