@@ -18,6 +18,14 @@ class CompiledExpr {
  public:
   virtual ~CompiledExpr() = default;
   virtual Value eval(Row& row, ExecContext& ctx) = 0;
+  // The value without a copy where the node holds it (a slot, a constant, a
+  // parameter: lists and strings are not copied per row); other nodes
+  // compute it into `scratch`. The reference lives until `row` or `scratch`
+  // changes.
+  virtual const Value& eval_ref(Row& row, ExecContext& ctx, Value& scratch) {
+    scratch = eval(row, ctx);
+    return scratch;
+  }
 };
 
 using CompiledExprPtr = std::unique_ptr<CompiledExpr>;
@@ -25,9 +33,15 @@ using CompiledExprPtr = std::unique_ptr<CompiledExpr>;
 // Builds the operator tree of a subplan (EXISTS, pattern comprehensions).
 using SubplanBuilder = std::function<OperatorPtr(const query::plan::Op&)>;
 
+// For an expression evaluated on every row an operator's child produces: a
+// counter that moves whenever `slot` may hold another value than at the
+// last row (null: unknown). Lets `x IN list` keep its hash set of `list`.
+using SlotVersions = std::function<const uint64_t*(query::plan::SlotId)>;
+
 // Errors raised while evaluating the result carry the expression's position
 // and text when they have none of their own.
-CompiledExprPtr compile_expr(const query::plan::Expr& expr, const SubplanBuilder& subplans);
+CompiledExprPtr compile_expr(const query::plan::Expr& expr, const SubplanBuilder& subplans,
+                             const SlotVersions& versions = {});
 
 // A predicate's value as three-valued logic: true, false or null; anything
 // else is a TypeError naming the expression.

@@ -5,6 +5,7 @@
 
 #include "engine/eval/compiled_expr.h"
 #include "engine/eval/graph_functions.h"
+#include "engine/eval/in_list.h"
 #include "engine/functions/function_registry.h"
 #include "engine/value/arithmetic.h"
 #include "engine/value/temporal.h"
@@ -25,17 +26,27 @@ struct ConstantNode final : CompiledExpr {
   Value value;
   explicit ConstantNode(Value v) : value(std::move(v)) {}
   Value eval(Row&, ExecContext&) override { return value; }
+  const Value& eval_ref(Row&, ExecContext&, Value&) override { return value; }
 };
 
 struct ParameterNode final : CompiledExpr {
   std::string name;
+  // The parameters do not change while a statement runs (and a compiled
+  // expression lives for one statement): look the name up once.
+  const Value* found = nullptr;
   explicit ParameterNode(std::string n) : name(std::move(n)) {}
-  Value eval(Row&, ExecContext& ctx) override {
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value scratch;
+    return eval_ref(row, ctx, scratch);
+  }
+  const Value& eval_ref(Row&, ExecContext& ctx, Value&) override {
+    if (found) return *found;
     auto it = ctx.params.find(name);
     if (it == ctx.params.end()) {
       throw Error(ErrorCode::ParameterMissing, "parameter $" + name + " was not given a value");
     }
-    return it->second;
+    found = &it->second;
+    return *found;
   }
 };
 
@@ -43,6 +54,7 @@ struct SlotNode final : CompiledExpr {
   query::plan::SlotId slot;
   explicit SlotNode(query::plan::SlotId s) : slot(s) {}
   Value eval(Row& row, ExecContext&) override { return row[slot]; }
+  const Value& eval_ref(Row& row, ExecContext&, Value&) override { return row[slot]; }
 };
 
 // ------------------------------------------------------------------ access
@@ -54,7 +66,8 @@ struct PropertyNode final : CompiledExpr {
   PropertyNode(CompiledExprPtr b, std::string k) : base(std::move(b)), key(std::move(k)) {}
 
   Value eval(Row& row, ExecContext& ctx) override {
-    Value v = base->eval(row, ctx);
+    Value scratch;
+    const Value& v = base->eval_ref(row, ctx, scratch);
     switch (v.type()) {
       case ValueType::Null: return {};
       case ValueType::Node:
@@ -94,7 +107,8 @@ struct HasLabelsNode final : CompiledExpr {
   std::vector<std::string> labels;
   HasLabelsNode(CompiledExprPtr b, std::vector<std::string> l) : base(std::move(b)), labels(std::move(l)) {}
   Value eval(Row& row, ExecContext& ctx) override {
-    Value v = base->eval(row, ctx);
+    Value scratch;
+    const Value& v = base->eval_ref(row, ctx, scratch);
     if (v.is_null()) return {};
     if (v.type() != ValueType::Node) {
       throw Error(ErrorCode::TypeError, "a label test needs a NODE, got " + kind_name(v));
@@ -110,8 +124,9 @@ struct HasLabelsNode final : CompiledExpr {
 struct IndexNode final : CompiledExpr {
   CompiledExprPtr base, index;
   Value eval(Row& row, ExecContext& ctx) override {
-    Value b = base->eval(row, ctx);
-    Value i = index->eval(row, ctx);
+    Value bs, is;
+    const Value& b = base->eval_ref(row, ctx, bs);
+    const Value& i = index->eval_ref(row, ctx, is);
     if (b.is_null() || i.is_null()) return {};
     if (b.type() == ValueType::List) {
       if (i.type() != ValueType::Int) {
@@ -145,7 +160,8 @@ struct IndexNode final : CompiledExpr {
 struct SliceNode final : CompiledExpr {
   CompiledExprPtr base, from, to;
   Value eval(Row& row, ExecContext& ctx) override {
-    Value b = base->eval(row, ctx);
+    Value bs;
+    const Value& b = base->eval_ref(row, ctx, bs);
     if (b.is_null()) return {};
     if (b.type() != ValueType::List) {
       throw Error(ErrorCode::TypeError, "cannot slice " + kind_name(b));
@@ -189,7 +205,8 @@ struct UnaryNode final : CompiledExpr {
   CompiledExprPtr arg;
   const Expr* source;
   Value eval(Row& row, ExecContext& ctx) override {
-    Value v = arg->eval(row, ctx);
+    Value scratch;
+    const Value& v = arg->eval_ref(row, ctx, scratch);
     switch (kind) {
       case ExprKind::Not: {
         Tri t = to_tri(v, *source);
@@ -218,8 +235,9 @@ struct LogicNode final : BinaryNode {
 
 struct ComparisonNode final : BinaryNode {
   Value eval(Row& row, ExecContext& ctx) override {
-    Value a = left->eval(row, ctx);
-    Value b = right->eval(row, ctx);
+    Value as, bs;
+    const Value& a = left->eval_ref(row, ctx, as);
+    const Value& b = right->eval_ref(row, ctx, bs);
     if (kind == ExprKind::Eq || kind == ExprKind::Ne) {
       Tri t = equals(a, b);
       if (t == Tri::Null) return {};
@@ -247,8 +265,9 @@ struct ComparisonNode final : BinaryNode {
 
 struct ArithmeticNode final : BinaryNode {
   Value eval(Row& row, ExecContext& ctx) override {
-    Value a = left->eval(row, ctx);
-    Value b = right->eval(row, ctx);
+    Value as, bs;
+    const Value& a = left->eval_ref(row, ctx, as);
+    const Value& b = right->eval_ref(row, ctx, bs);
     switch (kind) {
       case ExprKind::Add: return add(a, b);
       case ExprKind::Sub: return subtract(a, b);
@@ -261,18 +280,74 @@ struct ArithmeticNode final : BinaryNode {
   }
 };
 
+Value tri_value(Tri t) { return t == Tri::Null ? Value() : Value(t == Tri::True); }
+
+const Value::List& in_list_operand(const Value& l) {
+  if (l.type() != ValueType::List) {
+    throw Error(ErrorCode::TypeError, "IN needs a LIST on its right, got " + kind_name(l));
+  }
+  return l.as_list();
+}
+
+// x IN list, where the list may be the same from row to row: a list that
+// cannot change during the statement (a constant, a parameter, a literal of
+// those) is hashed once; a list read from a slot is hashed again only when
+// `version` says the slot may have changed (and its storage did move or
+// resize, checked as well). Short lists are scanned.
 struct InNode final : CompiledExpr {
+  enum class Reuse : uint8_t { None, Statement, Version };
   CompiledExprPtr item, list;
+  Reuse reuse = Reuse::None;
+  const uint64_t* version = nullptr;  // Reuse::Version
+
   Value eval(Row& row, ExecContext& ctx) override {
-    Value x = item->eval(row, ctx);
-    Value l = list->eval(row, ctx);
-    if (l.is_null()) return {};
-    if (l.type() != ValueType::List) {
-      throw Error(ErrorCode::TypeError, "IN needs a LIST on its right, got " + kind_name(l));
+    Value xs, ls;
+    const Value& x = item->eval_ref(row, ctx, xs);
+    if (reuse == Reuse::Statement) {
+      if (!stored_) {
+        stored_ = list->eval(row, ctx);
+        if (!stored_->is_null()) set_.build(in_list_operand(*stored_));
+      }
+      if (stored_->is_null()) return {};
+      return tri_value(set_.contains(x, stored_->as_list()));
     }
+    const Value& l = list->eval_ref(row, ctx, ls);
+    if (l.is_null()) return {};
+    const Value::List& elements = in_list_operand(l);
+    if (reuse == Reuse::None || elements.size() < kInListHashMin) {
+      return tri_value(in_list_scan(x, elements));
+    }
+    if (!built_ || *version != built_version_ || elements.data() != built_data_ ||
+        elements.size() != built_size_) {
+      set_.build(elements);
+      built_ = true;
+      built_version_ = *version;
+      built_data_ = elements.data();
+      built_size_ = elements.size();
+    }
+    return tri_value(set_.contains(x, elements));
+  }
+
+ private:
+  InListSet set_;
+  std::optional<Value> stored_;  // Reuse::Statement: the list, evaluated once
+  bool built_ = false;
+  uint64_t built_version_ = 0;
+  const Value* built_data_ = nullptr;
+  size_t built_size_ = 0;
+};
+
+// x IN [a, b, ...] with items that vary by row: compared one by one, without
+// building the list.
+struct InLiteralNode final : CompiledExpr {
+  CompiledExprPtr item;
+  std::vector<CompiledExprPtr> elements;
+  Value eval(Row& row, ExecContext& ctx) override {
+    Value xs, es;
+    const Value& x = item->eval_ref(row, ctx, xs);
     bool saw_null = false;
-    for (const auto& e : l.as_list()) {
-      Tri t = equals(x, e);
+    for (auto& e : elements) {
+      const Tri t = equals(x, e->eval_ref(row, ctx, es));
       if (t == Tri::True) return true;
       if (t == Tri::Null) saw_null = true;
     }
@@ -282,8 +357,9 @@ struct InNode final : CompiledExpr {
 
 struct StringPredicateNode final : BinaryNode {
   Value eval(Row& row, ExecContext& ctx) override {
-    Value a = left->eval(row, ctx);
-    Value b = right->eval(row, ctx);
+    Value as, bs;
+    const Value& a = left->eval_ref(row, ctx, as);
+    const Value& b = right->eval_ref(row, ctx, bs);
     if (a.type() != ValueType::String || b.type() != ValueType::String) return {};
     const std::string& s = a.as_string();
     const std::string& t = b.as_string();
@@ -300,8 +376,9 @@ struct RegexNode final : BinaryNode {
   std::string cached_pattern;
   std::optional<std::regex> cached;
   Value eval(Row& row, ExecContext& ctx) override {
-    Value a = left->eval(row, ctx);
-    Value b = right->eval(row, ctx);
+    Value as, bs;
+    const Value& a = left->eval_ref(row, ctx, as);
+    const Value& b = right->eval_ref(row, ctx, bs);
     if (a.type() != ValueType::String || b.type() != ValueType::String) return {};
     if (!cached || cached_pattern != b.as_string()) {
       // Cypher patterns are Java regexes; the common case-insensitive prefix
@@ -388,9 +465,10 @@ struct CaseNode final : CompiledExpr {
   CompiledExprPtr otherwise;               // null: ELSE null
   const Expr* source;
   Value eval(Row& row, ExecContext& ctx) override {
-    Value s = subject ? subject->eval(row, ctx) : Value();
+    Value ss, ws;
+    const Value& s = subject ? subject->eval_ref(row, ctx, ss) : ss;
     for (size_t i = 0; i < whens.size(); ++i) {
-      Value w = whens[i]->eval(row, ctx);
+      const Value& w = whens[i]->eval_ref(row, ctx, ws);
       const bool hit = subject ? equals(s, w) == Tri::True : to_tri(w, *source) == Tri::True;
       if (hit) return thens[i]->eval(row, ctx);
     }
@@ -403,7 +481,8 @@ struct ListComprehensionNode final : CompiledExpr {
   query::plan::SlotId var;
   const Expr* source;
   Value eval(Row& row, ExecContext& ctx) override {
-    Value l = list->eval(row, ctx);
+    Value ls;
+    const Value& l = list->eval_ref(row, ctx, ls);
     if (l.is_null()) return {};
     if (l.type() != ValueType::List) {
       throw Error(ErrorCode::TypeError, "a list comprehension needs a LIST, got " + kind_name(l));
@@ -424,7 +503,8 @@ struct QuantifierNode final : CompiledExpr {
   query::plan::SlotId var;
   const Expr* source;
   Value eval(Row& row, ExecContext& ctx) override {
-    Value l = list->eval(row, ctx);
+    Value ls;
+    const Value& l = list->eval_ref(row, ctx, ls);
     if (l.is_null()) return {};
     if (l.type() != ValueType::List) {
       throw Error(ErrorCode::TypeError, which + "() needs a LIST, got " + kind_name(l));
@@ -558,19 +638,30 @@ struct PositionedNode final : CompiledExpr {
     try {
       return inner->eval(row, ctx);
     } catch (const Error& e) {
-      if (e.has_position() || e.code() == ErrorCode::Timeout || e.code() == ErrorCode::Cancelled) throw;
-      std::string message = e.message();
-      if (message.find(source->text) == std::string::npos && !source->text.empty()) {
-        message += " (in " + source->text + ")";
-      }
-      throw Error(e.code(), message, source->pos.line, source->pos.column);
+      rethrow_positioned(e);
     }
+  }
+  const Value& eval_ref(Row& row, ExecContext& ctx, Value& scratch) override {
+    try {
+      return inner->eval_ref(row, ctx, scratch);
+    } catch (const Error& e) {
+      rethrow_positioned(e);
+    }
+  }
+  [[noreturn]] void rethrow_positioned(const Error& e) {
+    if (e.has_position() || e.code() == ErrorCode::Timeout || e.code() == ErrorCode::Cancelled) throw;
+    std::string message = e.message();
+    if (message.find(source->text) == std::string::npos && !source->text.empty()) {
+      message += " (in " + source->text + ")";
+    }
+    throw Error(e.code(), message, source->pos.line, source->pos.column);
   }
 };
 
 class Compiler {
  public:
-  explicit Compiler(const SubplanBuilder& subplans) : subplans_(subplans) {}
+  Compiler(const SubplanBuilder& subplans, const SlotVersions& versions)
+      : subplans_(subplans), versions_(versions) {}
 
   CompiledExprPtr operator()(const Expr& e) {
     switch (e.kind) {
@@ -604,12 +695,7 @@ class Compiler {
       case ExprKind::Div:
       case ExprKind::Mod:
       case ExprKind::Pow: return binary<ArithmeticNode>(e);
-      case ExprKind::In: {
-        auto n = std::make_unique<InNode>();
-        n->item = arg(e, 0);
-        n->list = arg(e, 1);
-        return n;
-      }
+      case ExprKind::In: return in(e);
       case ExprKind::StartsWith:
       case ExprKind::EndsWith:
       case ExprKind::Contains: return binary<StringPredicateNode>(e);
@@ -653,6 +739,7 @@ class Compiler {
         return n;
       }
       case ExprKind::ListComprehension: {
+        written_.push_back(e.var_slot);
         auto n = std::make_unique<ListComprehensionNode>();
         n->list = arg(e, 0);
         n->where = optional_arg(e, 1);
@@ -662,6 +749,7 @@ class Compiler {
         return n;
       }
       case ExprKind::Quantifier: {
+        written_.push_back(e.var_slot);
         auto n = std::make_unique<QuantifierNode>();
         n->which = e.name;
         std::transform(n->which.begin(), n->which.end(), n->which.begin(), ::tolower);
@@ -672,6 +760,8 @@ class Compiler {
         return n;
       }
       case ExprKind::Reduce: {
+        written_.push_back(e.var_slot);
+        written_.push_back(e.acc_slot);
         auto n = std::make_unique<ReduceNode>();
         n->init = arg(e, 0);
         n->list = arg(e, 1);
@@ -688,7 +778,10 @@ class Compiler {
       case ExprKind::PatternComprehension: {
         auto n = std::make_unique<PatternComprehensionNode>();
         n->subplan = subplans_(*e.subplan);
+        // The projection reads the subplan's rows, not the operator's.
+        ++subplan_rows_;
         n->projection = arg(e, 0);
+        --subplan_rows_;
         return n;
       }
       case ExprKind::Within: {
@@ -753,7 +846,41 @@ class Compiler {
     return n;
   }
 
+  static bool statement_constant(const Expr& e) {
+    if (e.kind == ExprKind::Constant || e.kind == ExprKind::Parameter) return true;
+    if (e.kind != ExprKind::ListLiteral) return false;
+    return std::all_of(e.args.begin(), e.args.end(), [](const auto& a) {
+      return a && (a->kind == ExprKind::Constant || a->kind == ExprKind::Parameter);
+    });
+  }
+
+  CompiledExprPtr in(const Expr& e) {
+    const Expr* list_expr = e.args.size() > 1 ? e.args[1].get() : nullptr;
+    if (list_expr && list_expr->kind == ExprKind::ListLiteral && !statement_constant(*list_expr)) {
+      auto n = std::make_unique<InLiteralNode>();
+      n->item = arg(e, 0);
+      for (const auto& a : list_expr->args) n->elements.push_back((*this)(*a));
+      return n;
+    }
+    auto n = std::make_unique<InNode>();
+    n->item = arg(e, 0);
+    n->list = arg(e, 1);
+    if (statement_constant(*list_expr)) {
+      n->reuse = InNode::Reuse::Statement;
+    } else if (list_expr->kind == ExprKind::Slot && versions_ && subplan_rows_ == 0 &&
+               std::find(written_.begin(), written_.end(), list_expr->slot) == written_.end()) {
+      n->version = versions_(list_expr->slot);
+      if (n->version) n->reuse = InNode::Reuse::Version;
+    }
+    return n;
+  }
+
   const SubplanBuilder& subplans_;
+  const SlotVersions& versions_;
+  // Slots written while the expression evaluates (comprehension variables):
+  // their values change within one row.
+  std::vector<query::plan::SlotId> written_;
+  int subplan_rows_ = 0;  // > 0: compiling for rows of a pattern comprehension
 };
 
 }  // namespace
@@ -766,9 +893,10 @@ Tri to_tri(const Value& v, const Expr& where) {
               where.pos.column);
 }
 
-CompiledExprPtr compile_expr(const Expr& expr, const SubplanBuilder& subplans) {
+CompiledExprPtr compile_expr(const Expr& expr, const SubplanBuilder& subplans,
+                             const SlotVersions& versions) {
   auto n = std::make_unique<PositionedNode>();
-  n->inner = Compiler(subplans)(expr);
+  n->inner = Compiler(subplans, versions)(expr);
   n->source = &expr;
   return n;
 }

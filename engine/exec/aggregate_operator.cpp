@@ -31,19 +31,19 @@ class AggregateOp final : public Operator {
   AggregateOp(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {
     for (const auto& item : op.items) {
       key_slots_.push_back(item.slot);
-      key_exprs_.push_back(b.expr(*item.expr));
+      key_exprs_.push_back(b.row_expr(*item.expr));
     }
     for (const auto& a : op.aggregates) {
       Agg agg;
       agg.slot = a.slot;
       agg.fn = a.fn;
       agg.distinct = a.distinct;
-      if (a.arg) agg.arg = b.expr(*a.arg);
+      if (a.arg) agg.arg = b.row_expr(*a.arg);
       aggs_.push_back(std::move(agg));
     }
   }
 
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     groups_.clear();
     order_.clear();
     pos_ = 0;
@@ -65,7 +65,7 @@ class AggregateOp final : public Operator {
     }
   }
 
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     if (pos_ >= order_.size()) return false;
     auto& [key, states] = *order_[pos_++];
     for (size_t i = 0; i < key_slots_.size(); ++i) row[key_slots_[i]] = key[i];
@@ -132,7 +132,7 @@ class AggregateOp final : public Operator {
       case AggregateFn::Avg: return s.count == 0 ? Value() : Value(s.avg_sum / static_cast<double>(s.count));
       case AggregateFn::Min:
       case AggregateFn::Max: return s.acc;
-      case AggregateFn::Collect: return s.list;
+      case AggregateFn::Collect: return std::move(s.list);  // each group is emitted once
     }
     return {};
   }

@@ -20,12 +20,12 @@ class ApplyOp final : public Operator {
       : ctx_(b.ctx()), outer_(b.build(*op.children.at(0))), inner_(b.build(*op.children.at(1))),
         optional_(op.kind == OpKind::OptionalApply), nullable_(op.slots) {}
 
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     outer_->open(row);
     inner_open_ = false;
   }
 
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     for (;;) {
       if (inner_open_) {
         if (inner_->next(row)) {
@@ -60,13 +60,13 @@ class UnionOp final : public Operator {
   UnionOp(const Op& op, Builder& b) : distinct_(op.distinct), slots_(op.slots) {
     for (const auto& c : op.children) children_.push_back(b.build(*c));
   }
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     start_ = row;
     current_ = 0;
     seen_.clear();
     if (!children_.empty()) children_[0]->open(row);
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     while (current_ < children_.size()) {
       if (children_[current_]->next(row)) {
         if (!distinct_) return true;

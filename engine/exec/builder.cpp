@@ -1,5 +1,7 @@
 #include "engine/exec/builder.h"
 
+#include <algorithm>
+
 #include "storage/error.h"
 
 namespace kith::engine {
@@ -8,13 +10,14 @@ namespace {
 
 using query::plan::Op;
 using query::plan::OpKind;
+using query::plan::SlotId;
 
 // Passes rows through: the root's columns are read by the caller.
 class PassThroughOp final : public Operator {
  public:
   explicit PassThroughOp(OperatorPtr child) : child_(std::move(child)) {}
-  void open(Row& row) override { child_->open(row); }
-  bool next(Row& row) override { return child_->next(row); }
+  void do_open(Row& row) override { child_->open(row); }
+  bool do_next(Row& row) override { return child_->next(row); }
 
  private:
   OperatorPtr child_;
@@ -25,12 +28,12 @@ class PassThroughOp final : public Operator {
 class ProfiledOp final : public Operator {
  public:
   explicit ProfiledOp(OperatorPtr inner) : inner_(std::move(inner)) {}
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     const auto t0 = std::chrono::steady_clock::now();
     inner_->open(row);
     time += std::chrono::steady_clock::now() - t0;
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     const auto t0 = std::chrono::steady_clock::now();
     const bool more = inner_->next(row);
     time += std::chrono::steady_clock::now() - t0;
@@ -46,6 +49,11 @@ class ProfiledOp final : public Operator {
 
 OperatorPtr Builder::build(const Op& op) {
   OperatorPtr out;
+  building_.push_back(&op);
+  struct Pop {
+    std::vector<const Op*>& v;
+    ~Pop() { v.pop_back(); }
+  } pop{building_};
   switch (op.kind) {
     case OpKind::Argument:
     case OpKind::AllNodesScan:
@@ -83,11 +91,73 @@ OperatorPtr Builder::build(const Op& op) {
   if (profile_) out = std::make_unique<ProfiledOp>(std::move(out));
   out->plan_index = static_cast<int>(op.index);
   all_.push_back(out.get());
+  built_[&op] = out.get();
   return out;
 }
 
 CompiledExprPtr Builder::expr(const query::plan::Expr& e) {
   return compile_expr(e, [this](const Op& sub) { return build(sub); });
+}
+
+CompiledExprPtr Builder::row_expr(const query::plan::Expr& e) {
+  const Op* reader = building_.empty() ? nullptr : building_.back();
+  if (!reader) return expr(e);
+  return compile_expr(e, [this](const Op& sub) { return build(sub); },
+                      [this, reader](SlotId slot) { return slot_version(*reader, slot); });
+}
+
+// Walks down from the reader's child to the nearest operator that may write
+// `slot`: the reader sees a new value only after that operator produced a
+// new row. Rows pass through the operators in between unchanged in `slot`
+// (the planner never gives a slot to two variables). A slot nobody below
+// writes comes from the argument row, which changes only when the leaf is
+// opened again. Operators not known here count as writers (always safe).
+const uint64_t* Builder::slot_version(const Op& reader, SlotId slot) {
+  if (reader.children.empty()) return nullptr;
+  const Op* cur = reader.children[0].get();
+  bool by_opens = false;
+  for (;;) {
+    bool descend = false;
+    switch (cur->kind) {
+      case OpKind::Filter:
+      case OpKind::Skip:
+      case OpKind::Limit:
+      case OpKind::Distinct:
+      case OpKind::ProduceResults: descend = true; break;
+      case OpKind::Projection:
+        descend = std::none_of(cur->items.begin(), cur->items.end(),
+                               [&](const auto& item) { return item.slot == slot; });
+        break;
+      case OpKind::Expand:
+      case OpKind::VarLengthExpand:
+      case OpKind::ShortestPath:
+        descend = slot != cur->rel && slot != cur->to && slot != cur->path_slot;
+        break;
+      case OpKind::Unwind: descend = slot != cur->slot; break;
+      case OpKind::OptionalApply:
+      case OpKind::Apply:
+        // Rows come from the inner side, opened again for every outer row.
+        descend = std::find(cur->slots.begin(), cur->slots.end(), slot) == cur->slots.end();
+        if (descend) {
+          cur = cur->children.at(1).get();
+          continue;
+        }
+        break;
+      case OpKind::Argument: by_opens = true; break;
+      case OpKind::AllNodesScan:
+      case OpKind::LabelScan:
+      case OpKind::IndexSeek:
+      case OpKind::IndexRangeSeek:
+      case OpKind::NodeByIdSeek: by_opens = slot != cur->slot; break;
+      default: break;
+    }
+    if (!descend) break;
+    if (cur->children.empty()) return nullptr;
+    cur = cur->children[0].get();
+  }
+  auto it = built_.find(cur);
+  if (it == built_.end()) return nullptr;
+  return by_opens ? &it->second->opens : &it->second->produced;
 }
 
 }  // namespace kith::engine

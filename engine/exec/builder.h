@@ -2,6 +2,8 @@
 // has a factory in its own file; the builder dispatches on the plan's kind.
 #pragma once
 
+#include <unordered_map>
+
 #include "engine/eval/compiled_expr.h"
 #include "engine/exec/exec_context.h"
 #include "engine/exec/operator.h"
@@ -14,7 +16,14 @@ class Builder {
   Builder(ExecContext& ctx, bool profile) : ctx_(ctx), profile_(profile) {}
 
   OperatorPtr build(const query::plan::Op& op);
+  // An expression of the operator being built, evaluated on constant input
+  // (at open) or on rows of a subplan: it cannot tell when slots change.
   CompiledExprPtr expr(const query::plan::Expr& e);
+  // An expression the operator being built evaluates on each row its child
+  // produces (Filter, Projection, Aggregate, Unwind): it may keep work
+  // derived from a slot's value while the operator writing that slot has
+  // produced no new row (see Operator::produced). Build the child first.
+  CompiledExprPtr row_expr(const query::plan::Expr& e);
   // Null when `e` is null.
   CompiledExprPtr optional_expr(const query::plan::ExprPtr& e) { return e ? expr(*e) : nullptr; }
   ExecContext& ctx() { return ctx_; }
@@ -22,10 +31,14 @@ class Builder {
   std::vector<Operator*>& all() { return all_; }
 
  private:
+  const uint64_t* slot_version(const query::plan::Op& reader, query::plan::SlotId slot);
+
   ExecContext& ctx_;
   bool profile_;
   int next_index_ = 0;
   std::vector<Operator*> all_;
+  std::vector<const query::plan::Op*> building_;  // the operators under construction
+  std::unordered_map<const query::plan::Op*, Operator*> built_;
 };
 
 // Factories, one per operator family (scan_operators.cpp, ...).

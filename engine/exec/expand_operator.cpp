@@ -17,13 +17,13 @@ class ExpandOp final : public Operator {
         to_(op.to), dir_(op.dir), into_(op.into), uniqueness_(op.rel_uniqueness),
         type_names_(op.types) {}
 
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     types_ = TypeFilter::resolve(type_names_, ctx_);
     child_->open(row);
     have_input_ = false;
   }
 
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     if (types_.matches_nothing()) return false;
     for (;;) {
       if (have_input_) {

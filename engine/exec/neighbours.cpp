@@ -20,7 +20,7 @@ void NeighbourIterator::reset(ExecContext& ctx, NodeId node, const TypeFilter& t
   dir_ = dir;
   type_pos_ = 0;
   dir_pos_ = 0;
-  cursor_.reset();
+  cursor_live_ = false;
   batch_ = {};
   pos_ = 0;
   gathered_.clear();
@@ -47,7 +47,14 @@ bool NeighbourIterator::advance_cursor() {
       cursor_dir_ = dir_ == Dir::In || (dir_ == Dir::Both && dir_pos_ == 1) ? Direction::In
                                                                              : Direction::Out;
       ++dir_pos_;
-      cursor_.emplace(ctx_->txn.adjacency(node_, cursor_type_, cursor_dir_));
+      // One cursor per iterator, moved from list to list: no allocation
+      // per expanded node.
+      if (cursor_) {
+        cursor_->reset(node_, cursor_type_, cursor_dir_);
+      } else {
+        cursor_.emplace(ctx_->txn.adjacency(node_, cursor_type_, cursor_dir_));
+      }
+      cursor_live_ = true;
       return true;
     }
     dir_pos_ = 0;
@@ -80,11 +87,11 @@ bool NeighbourIterator::next(RelRef& rel, NodeId& neighbour) {
       }
       return true;
     }
-    if (cursor_) {
+    if (cursor_live_) {
       batch_ = cursor_->next_batch();
       pos_ = 0;
       if (!batch_.empty()) continue;
-      cursor_.reset();
+      cursor_live_ = false;
     }
     if (!advance_cursor()) return false;
   }

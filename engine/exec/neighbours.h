@@ -39,6 +39,7 @@ class NeighbourIterator {
   size_t type_pos_ = 0;
   int dir_pos_ = 0;
   std::optional<storage::AdjacencyCursor> cursor_;
+  bool cursor_live_ = false;  // cursor_ is on the current (type, direction)
   RelTypeId cursor_type_ = 0;
   Direction cursor_dir_ = Direction::Out;
   std::span<const Edge> batch_;

@@ -20,9 +20,24 @@ class Operator {
   // Starts producing rows for the current contents of `row`: the outer row
   // for a subtree under an Apply (its Argument leaf yields it once), the
   // empty row at the root. Called again for every outer row.
-  virtual void open(Row& row) = 0;
+  void open(Row& row) {
+    ++opens;
+    do_open(row);
+  }
   // Fills this operator's slots in `row`; false when there are no more rows.
-  virtual bool next(Row& row) = 0;
+  bool next(Row& row) {
+    if (!do_next(row)) return false;
+    ++produced;
+    return true;
+  }
+
+  // How many times this operator was opened and how many rows it produced:
+  // an expression that reads a slot this operator writes sees the same value
+  // as long as `produced` (or, for a slot from the argument row, `opens`)
+  // has not moved, which lets it keep work derived from that value (the
+  // hash set of an IN list) from one row to the next.
+  uint64_t opens = 0;
+  uint64_t produced = 0;
 
   // For EXPLAIN/PROFILE: the operator's pre-order index in the plan, and
   // what it did.
@@ -30,6 +45,10 @@ class Operator {
   uint64_t rows_out = 0;
   std::chrono::nanoseconds time{0};
   std::vector<Operator*> children_for_profile;
+
+ protected:
+  virtual void do_open(Row& row) = 0;
+  virtual bool do_next(Row& row) = 0;
 };
 
 using OperatorPtr = std::unique_ptr<Operator>;

@@ -78,12 +78,12 @@ class ProcedureCallOp final : public Operator {
         fields_(op.names.begin() + 1, op.names.end()), slots_(op.slots) {
     for (const auto& e : op.exprs) args_.push_back(b.expr(*e));
   }
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     child_->open(row);
     records_.clear();
     pos_ = 0;
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     for (;;) {
       if (pos_ < records_.size()) {
         const Record& r = records_[pos_++];

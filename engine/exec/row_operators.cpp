@@ -17,10 +17,10 @@ using query::plan::SlotId;
 class FilterOp final : public Operator {
  public:
   FilterOp(const Op& op, Builder& b)
-      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), pred_(b.expr(*op.exprs.at(0))),
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), pred_(b.row_expr(*op.exprs.at(0))),
         source_(op.exprs.at(0).get()) {}
-  void open(Row& row) override { child_->open(row); }
-  bool next(Row& row) override {
+  void do_open(Row& row) override { child_->open(row); }
+  bool do_next(Row& row) override {
     while (child_->next(row)) {
       ctx_.check_interrupt();
       if (to_tri(pred_->eval(row, ctx_), *source_) == Tri::True) return true;
@@ -40,12 +40,12 @@ class ProjectionOp final : public Operator {
   ProjectionOp(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {
     for (const auto& item : op.items) {
       slots_.push_back(item.slot);
-      exprs_.push_back(b.expr(*item.expr));
+      exprs_.push_back(b.row_expr(*item.expr));
     }
     values_.resize(slots_.size());
   }
-  void open(Row& row) override { child_->open(row); }
-  bool next(Row& row) override {
+  void do_open(Row& row) override { child_->open(row); }
+  bool do_next(Row& row) override {
     if (!child_->next(row)) return false;
     // Evaluate everything before writing: an item may read a slot another
     // item overwrites (WITH a AS b, b AS a).
@@ -77,12 +77,12 @@ class SkipLimitOp final : public Operator {
   SkipLimitOp(const Op& op, Builder& b)
       : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), count_(b.expr(*op.exprs.at(0))),
         skip_(op.kind == OpKind::Skip) {}
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     n_ = count_argument(*count_, row, ctx_, skip_ ? "SKIP" : "LIMIT");
     seen_ = 0;
     child_->open(row);
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     if (skip_) {
       while (seen_ < n_) {
         if (!child_->next(row)) return false;
@@ -108,14 +108,14 @@ class SkipLimitOp final : public Operator {
 class UnwindOp final : public Operator {
  public:
   UnwindOp(const Op& op, Builder& b)
-      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), list_(b.expr(*op.exprs.at(0))),
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), list_(b.row_expr(*op.exprs.at(0))),
         slot_(op.slot) {}
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     child_->open(row);
     items_.clear();
     pos_ = 0;
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     for (;;) {
       if (pos_ < items_.size()) {
         row[slot_] = std::move(items_[pos_++]);
@@ -148,17 +148,19 @@ class DistinctOp final : public Operator {
  public:
   DistinctOp(const Op& op, Builder& b)
       : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), slots_(op.slots) {}
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     seen_.clear();
     child_->open(row);
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     while (child_->next(row)) {
       ctx_.check_interrupt();
-      std::vector<Value> key;
-      key.reserve(slots_.size());
-      for (auto s : slots_) key.push_back(row[s]);
-      if (seen_.insert(std::move(key)).second) return true;
+      // Probe with a reused key; only a new row's key is kept (copied).
+      key_.resize(slots_.size());
+      for (size_t i = 0; i < slots_.size(); ++i) key_[i] = row[slots_[i]];
+      if (seen_.count(key_)) continue;
+      seen_.insert(key_);
+      return true;
     }
     return false;
   }
@@ -167,13 +169,14 @@ class DistinctOp final : public Operator {
   ExecContext& ctx_;
   OperatorPtr child_;
   std::vector<SlotId> slots_;
+  std::vector<Value> key_;
   std::unordered_set<std::vector<Value>, GroupKeyHash, GroupKeyEqual> seen_;
 };
 
 class EagerOp final : public Operator {
  public:
   EagerOp(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {}
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     rows_.clear();
     pos_ = 0;
     child_->open(row);
@@ -182,7 +185,7 @@ class EagerOp final : public Operator {
       rows_.push_back(row);
     }
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     if (pos_ >= rows_.size()) return false;
     row = std::move(rows_[pos_++]);
     return true;

@@ -14,8 +14,8 @@ using query::plan::OpKind;
 // Yields the row it was opened with, once.
 class ArgumentOp final : public Operator {
  public:
-  void open(Row&) override { done_ = false; }
-  bool next(Row&) override {
+  void do_open(Row&) override { done_ = false; }
+  bool do_next(Row&) override {
     if (done_) return false;
     done_ = true;
     return true;
@@ -30,7 +30,7 @@ class CursorScanOp : public Operator {
  public:
   CursorScanOp(ExecContext& ctx, query::plan::SlotId slot) : ctx_(ctx), slot_(slot) {}
 
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     batch_ = {};
     pos_ = 0;
     cursor_.reset();
@@ -38,7 +38,7 @@ class CursorScanOp : public Operator {
     start(row);
   }
 
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     while (pos_ >= batch_.size()) {
       if (exhausted_ || !cursor_) return false;
       ctx_.check_interrupt();
@@ -138,7 +138,7 @@ class NodeByIdSeekOp final : public Operator {
   NodeByIdSeekOp(ExecContext& ctx, query::plan::SlotId slot, CompiledExprPtr ids)
       : ctx_(ctx), slot_(slot), ids_(std::move(ids)) {}
 
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     pending_.clear();
     pos_ = 0;
     Value v = ids_->eval(row, ctx_);
@@ -155,7 +155,7 @@ class NodeByIdSeekOp final : public Operator {
     }
   }
 
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     if (pos_ >= pending_.size()) return false;
     row[slot_] = NodeRef{pending_[pos_++]};
     return true;

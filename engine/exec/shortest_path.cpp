@@ -41,14 +41,14 @@ class ShortestPathOp final : public Operator {
         rel_(op.rel), path_(op.path_slot), dir_(op.dir), min_(op.min_hops), max_(op.max_hops),
         all_(op.all_shortest), type_names_(op.types) {}
 
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     types_ = TypeFilter::resolve(type_names_, ctx_);
     child_->open(row);
     results_.clear();
     pos_ = 0;
   }
 
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     for (;;) {
       if (pos_ < results_.size()) {
         const PathData& p = results_[pos_++];

@@ -56,7 +56,7 @@ class SortBase : public Operator {
 class SortOp final : public SortBase {
  public:
   using SortBase::SortBase;
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     rows_.clear();
     pos_ = 0;
     child_->open(row);
@@ -67,7 +67,7 @@ class SortOp final : public SortBase {
     }
     std::sort(rows_.begin(), rows_.end(), [this](const Keyed& a, const Keyed& b) { return less(a, b); });
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     if (pos_ >= rows_.size()) return false;
     row = std::move(rows_[pos_++].row);
     return true;
@@ -80,7 +80,7 @@ class TopOp final : public SortBase {
     limit_ = b.expr(*op.exprs.at(0));
     if (op.exprs.size() > 1 && op.exprs[1]) skip_ = b.expr(*op.exprs[1]);
   }
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     rows_.clear();
     pos_ = 0;
     const int64_t limit = count(*limit_, row, "LIMIT");
@@ -115,7 +115,7 @@ class TopOp final : public SortBase {
     std::sort_heap(rows_.begin(), rows_.end(), cmp);
     pos_ = std::min(rows_.size(), static_cast<size_t>(skip));
   }
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     if (pos_ >= rows_.size()) return false;
     row = std::move(rows_[pos_++].row);
     return true;

@@ -20,13 +20,13 @@ class VarLengthExpandOp final : public Operator {
         min_(op.min_hops), max_(op.max_hops), uniqueness_(op.rel_uniqueness),
         type_names_(op.types) {}
 
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     types_ = TypeFilter::resolve(type_names_, ctx_);
     child_->open(row);
     active_ = false;
   }
 
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     for (;;) {
       if (!active_ && !start_next_input(row)) return false;
       if (pending_zero_) {

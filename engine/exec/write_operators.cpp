@@ -53,7 +53,7 @@ class WriteBase : public Operator {
  public:
   WriteBase(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {}
 
-  void open(Row& row) override {
+  void do_open(Row& row) override {
     input_.clear();
     pos_ = 0;
     child_->open(row);
@@ -64,7 +64,7 @@ class WriteBase : public Operator {
     finished_ = false;
   }
 
-  bool next(Row& row) override {
+  bool do_next(Row& row) override {
     for (;;) {
       if (!pending_.empty()) {
         row = std::move(pending_.back());

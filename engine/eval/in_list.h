@@ -1,0 +1,109 @@
+// `x IN list` when one list is probed many times (a parameter, a constant,
+// or a collected list read by every row of a pipeline): the list's elements
+// go into a hash set once, so each probe costs O(1) instead of a scan.
+//
+// openCypher's null semantics are kept: x IN [] is false; null IN list is
+// null otherwise; when x is not found, the answer is null if the list holds
+// a null (or an element whose comparison with x is null), else false.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/value/compare.h"
+
+namespace kith::engine {
+
+// Below this many elements a scan is as cheap as hashing.
+inline constexpr size_t kInListHashMin = 8;
+
+// The three-valued `x IN list` by a scan: the reference semantics.
+Tri in_list_scan(const Value& x, const Value::List& list);
+
+class InListSet {
+ public:
+  void build(const Value::List& list);
+  // `list` must be the list the set was built from (probes that cannot be
+  // hashed, e.g. a list holding a null, fall back to scanning it).
+  Tri contains(const Value& x, const Value::List& list) const;
+
+ private:
+  // Elements whose equality with any hashable value is true or false, and
+  // true exactly when they group together: no null or NaN anywhere inside.
+  std::unordered_set<Value, GroupHash, GroupEqual> hashed_;
+  // The others except null: NaN, lists or maps holding a null or NaN.
+  std::vector<Value> unhashable_;
+  bool has_null_ = false;
+  bool empty_ = true;
+};
+
+// Implementation (header-only: small, and inlined into the evaluator).
+
+namespace in_list_detail {
+
+// True when `=` between v and another such value never yields null and
+// agrees with grouping equality (which treats null = null and NaN = NaN).
+inline bool hashable(const Value& v) {
+  switch (v.type()) {
+    case ValueType::Null: return false;
+    case ValueType::Double: return !std::isnan(v.as_double());
+    case ValueType::List:
+      for (const auto& e : v.as_list()) {
+        if (!hashable(e)) return false;
+      }
+      return true;
+    case ValueType::Map:
+      for (const auto& [k, e] : v.as_map()) {
+        if (!hashable(e)) return false;
+      }
+      return true;
+    default: return true;
+  }
+}
+
+}  // namespace in_list_detail
+
+inline Tri in_list_scan(const Value& x, const Value::List& list) {
+  bool saw_null = false;
+  for (const auto& e : list) {
+    const Tri t = equals(x, e);
+    if (t == Tri::True) return Tri::True;
+    if (t == Tri::Null) saw_null = true;
+  }
+  return saw_null ? Tri::Null : Tri::False;
+}
+
+inline void InListSet::build(const Value::List& list) {
+  hashed_.clear();
+  unhashable_.clear();
+  has_null_ = false;
+  empty_ = list.empty();
+  hashed_.reserve(list.size());
+  for (const auto& e : list) {
+    if (e.is_null()) {
+      has_null_ = true;
+    } else if (in_list_detail::hashable(e)) {
+      hashed_.insert(e);
+    } else {
+      unhashable_.push_back(e);
+    }
+  }
+}
+
+inline Tri InListSet::contains(const Value& x, const Value::List& list) const {
+  if (empty_) return Tri::False;
+  if (x.is_null()) return Tri::Null;
+  if (!in_list_detail::hashable(x)) return in_list_scan(x, list);
+  if (hashed_.count(x)) return Tri::True;
+  bool saw_null = has_null_;
+  for (const auto& e : unhashable_) {
+    const Tri t = equals(x, e);
+    if (t == Tri::True) return Tri::True;
+    if (t == Tri::Null) saw_null = true;
+  }
+  return saw_null ? Tri::Null : Tri::False;
+}
+
+}  // namespace kith::engine
