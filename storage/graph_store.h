@@ -64,7 +64,7 @@ struct OpenOptions {
   // Durability: LMDB syncs on every commit unless this is set. Only bulk
   // loading into a fresh file sets it (and syncs once at the end).
   bool no_sync = false;
-  SnapshotPolicy snapshot;
+  SnapshotPolicy snapshot{};
 };
 
 // A property list as stored: (key id, value) pairs, keys unique.

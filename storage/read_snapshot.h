@@ -16,7 +16,6 @@
 #include <lmdb.h>
 
 #include <atomic>
-#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -27,6 +26,7 @@
 
 #include "storage/graph_store.h"
 #include "storage/schema.h"
+#include "storage/snapshot_info.h"
 
 namespace kith::storage {
 
@@ -110,29 +110,5 @@ class ReadSnapshot {
   std::vector<Segment> segments_;                  // + sentinel
   std::vector<Edge> edges_;
 };
-
-// What a GraphStore's snapshot machinery is doing: for tests, the storage
-// benchmark and measurements, never for queries.
-struct SnapshotInfo {
-  bool enabled = false;
-  bool building = false;
-  uint64_t version = 0;  // of the snapshot kept now; 0: none
-  uint64_t bytes = 0;    // its memory
-  double build_seconds = 0;  // wall time of the last completed build
-  uint64_t builds = 0;       // completed builds
-  uint64_t skipped = 0;      // builds refused or abandoned
-  uint64_t attached = 0;     // read transactions that used a snapshot
-  std::string last_skip;     // why the last build was refused or abandoned
-};
-SnapshotInfo snapshot_info(const GraphStore& store);
-// Waits until no build is running or queued; false when `timeout` passed first.
-bool wait_for_snapshot_builds(const GraphStore& store, std::chrono::milliseconds timeout);
-
-namespace snapshot_testing {
-// While held, builders of every store wait with their read transaction open,
-// before their scans (still cancellable): lets a test destroy a store or grow
-// its map mid-build.
-void hold_builds(bool hold);
-}  // namespace snapshot_testing
 
 }  // namespace kith::storage

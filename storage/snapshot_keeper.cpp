@@ -150,6 +150,15 @@ void GraphStore::Impl::drop_snapshot() {
   snapshots.current.reset();
 }
 
+void GraphStore::Impl::drop_stale_snapshot() {
+  std::lock_guard g(snapshots.mutex);
+  MDB_envinfo env_info;
+  if (snapshots.current && mdb_env_info(env, &env_info) == MDB_SUCCESS &&
+      env_info.me_last_txnid != snapshots.current->version()) {
+    snapshots.current.reset();
+  }
+}
+
 void GraphStore::Impl::stop_snapshot_builder() {
   Snapshots& s = snapshots;
   std::thread builder;

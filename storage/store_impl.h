@@ -74,6 +74,10 @@ struct GraphStore::Impl {
   // Map growth: cancel a build and forget the snapshot before the map moves.
   void cancel_snapshot_build();
   void drop_snapshot();
+  // After a commit of this process: free the snapshot of the version it
+  // replaced now rather than at the next reader (a commit that changed
+  // nothing keeps the version, and the snapshot).
+  void drop_stale_snapshot();
   void stop_snapshot_builder();
   void build_snapshot(uint64_t generation);  // the builder thread's body
 

@@ -128,6 +128,7 @@ void Txn::commit() {
   if (rc == MDB_MAP_FULL) t.map_full = true;
   check_lmdb(rc, t.store->path + ": commit");
   if (t.write && t.catalog_dirty) t.store->install_catalog(t.catalog);
+  if (t.write) t.store->drop_stale_snapshot();
 }
 
 void Txn::abort() {

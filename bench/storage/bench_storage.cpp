@@ -1,7 +1,10 @@
 // Storage micro-benchmark (issue 3): insert nodes and relationships through
 // the transactional API and through BulkLoader, then read the neighbours and
 // properties of uniformly random nodes, single-threaded, and print
-// throughput. Neighbour reads bound every traversal the engine runs.
+// throughput. Neighbour reads bound every traversal the engine runs. Reads
+// run with and without the read snapshot (storage/read_snapshot.h), whose
+// build time and memory are printed too; --snapshot-of PATH measures only
+// those on an existing database.
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -21,6 +24,7 @@
 #include "storage/bulk_loader.h"
 #include "storage/error.h"
 #include "storage/graph_store.h"
+#include "storage/snapshot_info.h"
 
 namespace po = boost::program_options;
 using namespace kith;
@@ -39,6 +43,8 @@ struct Options {
   std::string db_dir;
   bool reuse = false;
   bool skip_txn_api = false;
+  std::string snapshot = "both";  // reads with the read snapshot: on, off or both
+  std::string snapshot_of;        // only measure a snapshot of this database
 };
 
 // Wall time and this thread's CPU time: the machine may be shared, and CPU
@@ -215,11 +221,37 @@ uint64_t read_neighbours(const Txn& txn, RelTypeId type, NodeId first_id,
   return ids;
 }
 
+// Opens `path` read-only; with `snapshot`, builds the read snapshot of its
+// version (the first read transaction asks for it) and prints what it took.
+std::unique_ptr<GraphStore> open_for_reads(const std::string& path, bool snapshot) {
+  OpenOptions options{.read_only = true, .create = false};
+  options.snapshot.enabled = snapshot;
+  options.snapshot.after_reads = 1;
+  auto store = GraphStore::open(path, options);
+  if (!snapshot) return store;
+  { Txn first = store->begin_read(); }
+  wait_for_snapshot_builds(*store, std::chrono::minutes(30));
+  const SnapshotInfo info = snapshot_info(*store);
+  if (info.version == 0) {
+    std::cout << "  read snapshot NOT built: " << info.last_skip << "\n";
+  } else {
+    std::cout << "  read snapshot of " << path << ": built in " << info.build_seconds << " s (wall, background thread), "
+              << megabytes(info.bytes) << " of memory (file " << megabytes(store->file_size()) << ")\n";
+  }
+  return store;
+}
+
 // Returns false if the store disagrees with the generated graph.
 bool read_benchmark(const std::string& label, const std::string& path, const Options& o,
-                    const std::vector<uint64_t>& out_degree, const std::vector<uint64_t>& in_degree) {
-  auto store = GraphStore::open(path, OpenOptions{.read_only = true, .create = false});
+                    const std::vector<uint64_t>& out_degree, const std::vector<uint64_t>& in_degree,
+                    bool snapshot) {
+  std::cout << "Reads from the " << label << " store, read snapshot " << (snapshot ? "ON" : "OFF") << ":\n";
+  auto store = open_for_reads(path, snapshot);
   Txn txn = store->begin_read();
+  if (snapshot && snapshot_info(*store).attached == 0) {
+    std::cout << "  ERROR: the read transaction did not attach the snapshot\n";
+    return false;
+  }
   const RelTypeId knows = *txn.find_rel_type("KNOWS");
   const PropKeyId name = *txn.find_prop_key("name");
   const PropKeyId age = *txn.find_prop_key("age");
@@ -287,7 +319,7 @@ bool read_benchmark(const std::string& label, const std::string& path, const Opt
   }
   const Elapsed property_time = property_clock.stop();
 
-  std::cout << "Reads from the " << label << " store (one read transaction, single thread):\n"
+  std::cout << "  (one read transaction, single thread)\n"
             << "  warm-up, all " << total_ids << " ids of all nodes in id order: "
             << throughput(static_cast<double>(total_ids), warm_time) << "\n"
             << "  neighbours of " << sample.size() << " uniformly random nodes, out and in ("
@@ -356,8 +388,13 @@ int run(const Options& o) {
     }
     insert_with_bulk_loader(bulk_path, o, edges);
   }
-  if (!o.skip_txn_api) ok = read_benchmark("Txn-built", txn_path, o, out_degree, in_degree) && ok;
-  ok = read_benchmark("BulkLoader-built", bulk_path, o, out_degree, in_degree) && ok;
+  std::vector<bool> modes;
+  if (o.snapshot != "on") modes.push_back(false);
+  if (o.snapshot != "off") modes.push_back(true);
+  for (bool snapshot : modes) {
+    if (!o.skip_txn_api) ok = read_benchmark("Txn-built", txn_path, o, out_degree, in_degree, snapshot) && ok;
+    ok = read_benchmark("BulkLoader-built", bulk_path, o, out_degree, in_degree, snapshot) && ok;
+  }
 
   if (temporary) std::filesystem::remove_all(dir);
   return ok ? 0 : 1;
@@ -388,7 +425,12 @@ int main(int argc, char** argv) {
        "skip the writes: read the stores an earlier run with the same --nodes, --rels and "
        "--seed left in --db-dir (for profiling the reads)")
       ("skip-txn-api", po::bool_switch(&o.skip_txn_api),
-       "leave out the Txn API write path and reads from its store");
+       "leave out the Txn API write path and reads from its store")
+      ("snapshot", po::value(&o.snapshot)->default_value(o.snapshot),
+       "reads with the in-memory read snapshot: on, off or both")
+      ("snapshot-of", po::value(&o.snapshot_of),
+       "only build the read snapshot of this existing database (opened read-only) and "
+       "print its build time and memory");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, desc), vm);
@@ -399,6 +441,13 @@ int main(int argc, char** argv) {
     }
     if (o.nodes == 0 || o.batch == 0) throw po::error("--nodes and --batch must be positive");
     if (o.reuse && o.db_dir.empty()) throw po::error("--reuse needs --db-dir");
+    if (o.snapshot != "on" && o.snapshot != "off" && o.snapshot != "both") {
+      throw po::error("--snapshot must be on, off or both");
+    }
+    if (!o.snapshot_of.empty()) {
+      open_for_reads(o.snapshot_of, true);
+      return 0;
+    }
     return run(o);
   } catch (const po::error& e) {
     std::cerr << "bench_storage: " << e.what() << "\n" << desc << "\n";

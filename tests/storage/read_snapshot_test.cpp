@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "storage/error.h"
-#include "storage/read_snapshot.h"
+#include "storage/snapshot_info.h"
 #include "tests/storage/temp_dir.h"
 #include "tests/storage_process/child_process.h"
 
@@ -233,6 +233,17 @@ TEST_CASE("read snapshot: every read answers as without it") {
   CHECK_THROWS_AS(t.node_property(0, ids.keys[0]), Error);
 }
 
+TEST_CASE("read snapshot: a commit of this process frees it at once, an empty one keeps it") {
+  TestDb db;
+  db.store->write([](Txn& t) { t.create_node({}); });
+  db.reopen(with_snapshot());
+  build_snapshot(*db.store);
+  db.store->write([](Txn&) {});
+  CHECK(snapshot_info(*db.store).version != 0);
+  db.store->write([](Txn& t) { t.create_node({}); });
+  CHECK(snapshot_info(*db.store).version == 0);
+}
+
 TEST_CASE("read snapshot: built only after the configured number of reads of one version") {
   TestDb db;
   db.store->write([](Txn& t) { t.create_node({}); });
@@ -341,8 +352,17 @@ TEST_CASE("read snapshot: map growth drops it, also in the middle of a build") {
       for (int i = 0; i < 200; ++i) t.create_node({}, {{text, Value(std::string(10000, c))}});
     });
   };
+  // Growth without any commit (the retry gives up): only the growth can
+  // have dropped the snapshot.
+  int attempts = 0;
+  CHECK_THROWS_AS(db.store->write([&](Txn& t) {
+    if (++attempts > 1) throw Error(ErrorCode::ConstraintViolation, "giving up after the growth");
+    for (int i = 0; i < 200; ++i) t.create_node({}, {{text, Value(std::string(10000, 'z'))}});
+  }),
+                  Error);
+  CHECK(attempts == 2);
+  CHECK(snapshot_info(*db.store).version == 0);
   grow('b');
-  CHECK(snapshot_info(*db.store).version == 0);  // dropped without any reader's help
 
   build_snapshot(*db.store);
   {
