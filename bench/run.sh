@@ -6,7 +6,7 @@
 # and writes results.json + results.md into the output folder. What every number
 # covers: bench/README.md.
 #
-# usage: bench/run.sh [--runs N] [--warmup N] [--no-scale] [--only q1,q2] [--out DIR]
+# usage: bench/run.sh [--runs N] [--warmup N] [--no-scale] [--no-ldbc] [--only q1,q2] [--out DIR]
 #                     [--scale-people N,M] [--query-budget S]
 # env:   KITH_BUILD_DIR (default build; built with scripts/build.sh when it is build),
 #        KITH_DATA_DIR (default ../shared/data/ldbc-sf01), XDG_CACHE_HOME (Kuzu goes
@@ -37,7 +37,10 @@ if [ -z "${KITH_BUILD_DIR:-}" ]; then
   echo "run.sh: building kith (scripts/build.sh) ..." >&2
   "$repo/scripts/build.sh" >&2
 fi
-for f in "$build/kith" "$build/bench/compare/kith_bench_worker"; do
+build=$(cd "$build" && pwd)
+needed=("$build/bench/compare/kith_bench_worker")
+case " $* " in *" --no-scale "*) ;; *) needed+=("$build/kith") ;; esac  # kith demo makes the scale run's data
+for f in "${needed[@]}"; do
   if [ ! -x "$f" ]; then
     echo "run.sh: $f is missing; build first" >&2
     exit 2

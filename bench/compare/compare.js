@@ -22,6 +22,7 @@ const { KithWorker } = require('./kith_worker.js');
 const { sameRows } = require('./rows.js');
 const { median, geomeans, textTable, markdownTable } = require('./report.js');
 const { ldbcQueries, relationshipQueries, REPO } = require('./suites.js');
+const { describeMachine, machineText } = require('./machine.js');
 const { loadLdbc, loadDemo, DEFAULT_DATA_DIR, KUZU_MODULE } = require('../kuzu/load.js');
 const { bindParams, paramsJson, renderValue } = require('../../tests/ldbc/reference/reference_format.js');
 
@@ -31,6 +32,7 @@ const USAGE = `usage: node bench/compare/compare.js [options]
   --only q1,q2         run only these queries (e.g. is1,ic13,reach3)
   --out DIR            where results.json and results.md go (default bench/out)
   --no-scale           skip the demo-graph scale run
+  --no-ldbc            skip the LDBC suite (the scale run alone)
   --scale-people LIST  people in the demo graphs (default 100000,1000000)
   --query-budget S     seconds a query may take for its timed runs, both engines
                        together; a slower query gets fewer runs (default 120)
@@ -41,7 +43,7 @@ const USAGE = `usage: node bench/compare/compare.js [options]
 
 function parseArgs(argv) {
   const o = {
-    runs: 10, warmup: 2, only: null, out: path.join(REPO, 'bench/out'), scale: true,
+    runs: 10, warmup: 2, only: null, out: path.join(REPO, 'bench/out'), scale: true, ldbc: true,
     scalePeople: [100000, 1000000], budgetS: 120, data: DEFAULT_DATA_DIR,
     worker: path.join(REPO, 'build/bench/compare/kith_bench_worker'),
     kith: path.join(REPO, 'build/kith'), tmp: os.tmpdir(),
@@ -63,6 +65,7 @@ function parseArgs(argv) {
     else if (a === '--only') o.only = val().split(',').filter(Boolean);
     else if (a === '--out') o.out = path.resolve(val());
     else if (a === '--no-scale') o.scale = false;
+    else if (a === '--no-ldbc') o.ldbc = false;
     else if (a === '--scale-people') o.scalePeople = val().split(',').map(Number);
     else if (a === '--query-budget') o.budgetS = int();
     else if (a === '--data') o.data = path.resolve(val());
@@ -123,7 +126,7 @@ class Engines {
 
 async function benchQuery(engines, q, opts) {
   const out = { name: q.name, group: q.group, sets: q.sets.length, runs: 0, rows: [], mismatches: [],
-    error: null, kithMedianMs: null, kuzuMedianMs: null, ratio: null, kithMs: [], kuzuMs: [] };
+    error: null, kithMedianMs: null, kuzuMedianMs: null, ratio: null, kithMs: [], kuzuMs: [], perSet: [] };
   let prepared;
   try {
     prepared = await engines.conn.prepare(q.kuzuText);
@@ -164,6 +167,11 @@ async function benchQuery(engines, q, opts) {
     out.error = e.message;
     return out;
   }
+  // Per parameter set (the timed runs go set by set, round after round).
+  out.perSet = q.sets.map((p, i) => {
+    const pick = (xs) => median(xs.filter((_, j) => j % q.sets.length === i));
+    return { params: paramsJson(p), rows: out.rows[i], kithMedianMs: pick(out.kithMs), kuzuMedianMs: pick(out.kuzuMs) };
+  });
   out.kithMedianMs = median(out.kithMs);
   out.kuzuMedianMs = median(out.kuzuMs);
   out.ratio = out.kithMedianMs / out.kuzuMedianMs;
@@ -219,12 +227,15 @@ async function runSuite(suite, worker, opts) {
 }
 
 function suitesFor(opts) {
-  const suites = [{
-    name: 'ldbc', title: 'LDBC SNB SF0.1',
-    dataDir: () => opts.data,
-    kuzuLoad: (db, data) => loadLdbc(db, data),
-    queries: [...ldbcQueries(), ...relationshipQueries('ldbc')],
-  }];
+  const suites = [];
+  if (opts.ldbc) {
+    suites.push({
+      name: 'ldbc', title: 'LDBC SNB SF0.1',
+      dataDir: () => opts.data,
+      kuzuLoad: (db, data) => loadLdbc(db, data),
+      queries: [...ldbcQueries(), ...relationshipQueries('ldbc')],
+    });
+  }
   if (opts.scale) {
     for (const n of opts.scalePeople) {
       suites.push({
@@ -259,17 +270,18 @@ async function main() {
   const bad = results.flatMap((s) => s.queries.filter((q) => q.error || q.mismatches.length)
     .map((q) => `${s.name}/${q.name}`));
   fs.mkdirSync(opts.out, { recursive: true });
+  const machine = describeMachine(require(KUZU_MODULE).VERSION);
   const doc = {
-    date: new Date().toISOString(),
+    date: machine.date,
     options: { runs: opts.runs, warmup: opts.warmup, only: opts.only, queryBudgetS: opts.budgetS },
-    machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memBytes: os.totalmem(),
-      loadavg: os.loadavg(), node: process.version, kuzu: require(KUZU_MODULE).VERSION },
+    machine,
     suites: results.map((s) => ({ ...s, geomeans: geomeans(s) })),
     failures: bad,
   };
   fs.writeFileSync(path.join(opts.out, 'results.json'), JSON.stringify(doc, null, 1));
   fs.writeFileSync(path.join(opts.out, 'results.md'), results.map(markdownTable).join('\n'));
-  progress(`wrote ${path.join(opts.out, 'results.json')} and results.md`);
+  fs.writeFileSync(path.join(opts.out, 'machine.txt'), machineText(machine));
+  progress(`wrote results.json, results.md and machine.txt into ${opts.out}`);
   if (bad.length) {
     console.log(`FAILED (rows differ or a query failed): ${bad.join(', ')}`);
     process.exitCode = 1;

@@ -67,6 +67,19 @@ function markdownTable(suite) {
   }
   lines.push('');
   for (const g of geomeans(suite)) lines.push(`Geometric mean of kith/Kuzu, ${g.label}: **${ratio(g.value)}**  `);
+  // The relationship queries' parameter sets vary the start person's degree: how the
+  // cost follows it is the point, so they get one line per set.
+  const rel = suite.queries.filter((q) => q.group === 'REL' && q.perSet && q.perSet.length);
+  if (rel.length) {
+    lines.push('', 'Relationship queries per parameter set (medians over that set\'s timed runs):', '',
+      '| query | parameters | rows | kith ms | Kuzu ms | kith/Kuzu |', '|---|---|---:|---:|---:|---:|');
+    for (const q of rel) {
+      for (const p of q.perSet) {
+        lines.push(`| ${q.name} | \`${p.params}\` | ${p.rows} | ${ms(p.kithMedianMs)} | ${ms(p.kuzuMedianMs)} | ` +
+          `${ratio(p.kithMedianMs / p.kuzuMedianMs)} |`);
+      }
+    }
+  }
   return lines.join('\n') + '\n';
 }
 
