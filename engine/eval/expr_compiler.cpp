@@ -1,6 +1,7 @@
 // Compiles plan expressions into evaluator nodes (compiled_expr.h).
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <regex>
 
 #include "engine/eval/compiled_expr.h"
@@ -59,20 +60,62 @@ struct SlotNode final : CompiledExpr {
 
 // ------------------------------------------------------------------ access
 
+// One evaluation of a whole expression: bumped by the root at each eval.
+struct EvalEpoch {
+  uint64_t value = 0;
+};
+
+// A property read that an expression makes more than once on the same
+// variable (`$a > m.date >= $b`): read once per evaluation of the root.
+struct SharedRead {
+  uint64_t epoch = UINT64_MAX;
+  Value value;
+};
+
 struct PropertyNode final : CompiledExpr {
   CompiledExprPtr base;
   std::string key;
   std::optional<PropKeyId> key_id;
+  std::shared_ptr<SharedRead> shared;     // null: not shared
+  std::shared_ptr<EvalEpoch> epoch;       // with `shared`
   PropertyNode(CompiledExprPtr b, std::string k) : base(std::move(b)), key(std::move(k)) {}
 
   Value eval(Row& row, ExecContext& ctx) override {
+    if (!shared) return read(row, ctx);
+    if (shared->epoch != epoch->value) {
+      shared->value = read(row, ctx);
+      shared->epoch = epoch->value;
+    }
+    return shared->value;
+  }
+  const Value& eval_ref(Row& row, ExecContext& ctx, Value& scratch) override {
+    if (!shared) {
+      scratch = read(row, ctx);
+      return scratch;
+    }
+    if (shared->epoch != epoch->value) {
+      shared->value = read(row, ctx);
+      shared->epoch = epoch->value;
+    }
+    return shared->value;
+  }
+
+  Value read(Row& row, ExecContext& ctx) {
     Value scratch;
     const Value& v = base->eval_ref(row, ctx, scratch);
     switch (v.type()) {
       case ValueType::Null: return {};
-      case ValueType::Node:
+      case ValueType::Node: {
         if (!resolve(ctx)) return {};
-        return ctx.txn.node_property(v.as_node().id, *key_id);
+        const NodeId id = v.as_node().id;
+        if (memo_ == Memo::On && memo_node_ == id) {
+          ++memo_hits_;
+          return memo_value_;
+        }
+        Value out = ctx.txn.node_property(id, *key_id);
+        if (memo_ != Memo::Off) remember(id, out, ctx);
+        return out;
+      }
       case ValueType::Rel:
         if (!resolve(ctx)) return {};
         return ctx.txn.rel_property(v.as_rel().id, *key_id);
@@ -100,6 +143,28 @@ struct PropertyNode final : CompiledExpr {
     if (!key_id) key_id = ctx.prop_key(key);
     return key_id.has_value();
   }
+
+ private:
+  // The last node's value, for runs of rows about one node (grouping keys
+  // such as friend.firstName over each friend's messages). Only in a
+  // read-only statement, where a property cannot change; switched off when
+  // it rarely hits, as the copy then costs more than it saves.
+  enum class Memo : uint8_t { Unknown, On, Off };
+  void remember(NodeId id, const Value& value, ExecContext& ctx) {
+    if (memo_ == Memo::Unknown) memo_ = ctx.txn.writable() ? Memo::Off : Memo::On;
+    if (memo_ != Memo::On) return;
+    if (++memo_misses_ == kMemoTrial && memo_hits_ < kMemoTrial) {
+      memo_ = Memo::Off;
+      return;
+    }
+    memo_node_ = id;
+    memo_value_ = value;
+  }
+  static constexpr uint32_t kMemoTrial = 256;
+  Memo memo_ = Memo::Unknown;
+  NodeId memo_node_ = kNoNode;
+  Value memo_value_;
+  uint32_t memo_hits_ = 0, memo_misses_ = 0;
 };
 
 struct HasLabelsNode final : CompiledExpr {
@@ -634,7 +699,9 @@ struct SinceNode final : CompiledExpr {
 struct PositionedNode final : CompiledExpr {
   CompiledExprPtr inner;
   const Expr* source;
+  std::shared_ptr<EvalEpoch> epoch;
   Value eval(Row& row, ExecContext& ctx) override {
+    ++epoch->value;
     try {
       return inner->eval(row, ctx);
     } catch (const Error& e) {
@@ -642,6 +709,7 @@ struct PositionedNode final : CompiledExpr {
     }
   }
   const Value& eval_ref(Row& row, ExecContext& ctx, Value& scratch) override {
+    ++epoch->value;
     try {
       return inner->eval_ref(row, ctx, scratch);
     } catch (const Error& e) {
@@ -663,12 +731,25 @@ class Compiler {
   Compiler(const SubplanBuilder& subplans, const SlotVersions& versions)
       : subplans_(subplans), versions_(versions) {}
 
+  // Finds the property reads `v.key` the expression makes more than once on
+  // one variable (not inside subplans, which are separate expressions).
+  void find_repeated_reads(const Expr& e) {
+    if (e.kind == ExprKind::Property && !e.args.empty() && e.args[0] &&
+        e.args[0]->kind == ExprKind::Slot) {
+      ++read_counts_[{e.args[0]->slot, e.name}];
+    }
+    for (const auto& a : e.args) {
+      if (a) find_repeated_reads(*a);
+    }
+  }
+  std::shared_ptr<EvalEpoch> epoch() const { return epoch_; }
+
   CompiledExprPtr operator()(const Expr& e) {
     switch (e.kind) {
       case ExprKind::Constant: return std::make_unique<ConstantNode>(e.value);
       case ExprKind::Parameter: return std::make_unique<ParameterNode>(e.name);
       case ExprKind::Slot: return std::make_unique<SlotNode>(e.slot);
-      case ExprKind::Property: return std::make_unique<PropertyNode>(arg(e, 0), e.name);
+      case ExprKind::Property: return property(e);
       case ExprKind::HasLabels: return std::make_unique<HasLabelsNode>(arg(e, 0), e.names);
       case ExprKind::Not:
       case ExprKind::Negate:
@@ -875,8 +956,30 @@ class Compiler {
     return n;
   }
 
+  CompiledExprPtr property(const Expr& e) {
+    auto n = std::make_unique<PropertyNode>(arg(e, 0), e.name);
+    const Expr& base = *e.args[0];
+    // Not for a comprehension's variable or a pattern comprehension's rows:
+    // those change within one evaluation.
+    if (base.kind == ExprKind::Slot && subplan_rows_ == 0 &&
+        std::find(written_.begin(), written_.end(), base.slot) == written_.end()) {
+      const auto key = std::make_pair(base.slot, e.name);
+      auto count = read_counts_.find(key);
+      if (count != read_counts_.end() && count->second > 1) {
+        auto& shared = shared_reads_[key];
+        if (!shared) shared = std::make_shared<SharedRead>();
+        n->shared = shared;
+        n->epoch = epoch_;
+      }
+    }
+    return n;
+  }
+
   const SubplanBuilder& subplans_;
   const SlotVersions& versions_;
+  std::map<std::pair<query::plan::SlotId, std::string>, int> read_counts_;
+  std::map<std::pair<query::plan::SlotId, std::string>, std::shared_ptr<SharedRead>> shared_reads_;
+  std::shared_ptr<EvalEpoch> epoch_ = std::make_shared<EvalEpoch>();
   // Slots written while the expression evaluates (comprehension variables):
   // their values change within one row.
   std::vector<query::plan::SlotId> written_;
@@ -896,7 +999,10 @@ Tri to_tri(const Value& v, const Expr& where) {
 CompiledExprPtr compile_expr(const Expr& expr, const SubplanBuilder& subplans,
                              const SlotVersions& versions) {
   auto n = std::make_unique<PositionedNode>();
-  n->inner = Compiler(subplans, versions)(expr);
+  Compiler compiler(subplans, versions);
+  compiler.find_repeated_reads(expr);
+  n->inner = compiler(expr);
+  n->epoch = compiler.epoch();
   n->source = &expr;
   return n;
 }

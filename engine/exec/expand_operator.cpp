@@ -42,12 +42,21 @@ class ExpandOp final : public Operator {
       ctx_.check_interrupt();
       const Value& source = row[from_];
       if (source.type() != ValueType::Node) continue;  // null after OPTIONAL MATCH
+      NodeId start = source.as_node().id;
+      query::plan::Dir dir = dir_;
       if (into_) {
         const Value& t = row[to_];
         if (t.type() != ValueType::Node) continue;
         target_ = t.as_node().id;
+        // Both ends are bound: walk the relationships of the end that has
+        // fewer (a post's two tags, not a tag's thousands of posts).
+        if (!types_.any && target_ != start &&
+            degree(target_, reverse(dir_)) < degree(start, dir_)) {
+          std::swap(start, target_);
+          dir = reverse(dir_);
+        }
       }
-      it_.reset(ctx_, source.as_node().id, types_, dir_);
+      it_.reset(ctx_, start, types_, dir);
       have_input_ = true;
     }
   }
@@ -61,6 +70,21 @@ class ExpandOp final : public Operator {
   std::vector<SlotId> uniqueness_;
   std::vector<std::string> type_names_;
   TypeFilter types_;
+  static query::plan::Dir reverse(query::plan::Dir d) {
+    using query::plan::Dir;
+    return d == Dir::Out ? Dir::In : d == Dir::In ? Dir::Out : Dir::Both;
+  }
+
+  uint64_t degree(NodeId node, query::plan::Dir dir) {
+    using query::plan::Dir;
+    uint64_t n = 0;
+    for (RelTypeId t : types_.ids) {
+      if (dir != Dir::In) n += ctx_.txn.degree(node, t, Direction::Out);
+      if (dir != Dir::Out) n += ctx_.txn.degree(node, t, Direction::In);
+    }
+    return n;
+  }
+
   NeighbourIterator it_;
   bool have_input_ = false;
   NodeId target_ = 0;
