@@ -108,12 +108,14 @@ struct PropertyNode final : CompiledExpr {
       case ValueType::Node: {
         if (!resolve(ctx)) return {};
         const NodeId id = v.as_node().id;
-        if (memo_ == Memo::On && memo_node_ == id) {
-          ++memo_hits_;
-          return memo_value_;
+        ExecContext::LastRead* last = ctx.last_node_read(*key_id);
+        if (!last) return ctx.txn.node_property(id, *key_id);
+        if (last->node == id) {
+          if (memo_hits_ < kMemoTrial) ++memo_hits_;
+          return last->value;
         }
         Value out = ctx.txn.node_property(id, *key_id);
-        if (memo_ != Memo::Off) remember(id, out, ctx);
+        remember(*last, id, out);
         return out;
       }
       case ValueType::Rel:
@@ -145,25 +147,21 @@ struct PropertyNode final : CompiledExpr {
   }
 
  private:
-  // The last node's value, for runs of rows about one node (grouping keys
-  // such as friend.firstName over each friend's messages). Only in a
-  // read-only statement, where a property cannot change; switched off when
-  // it rarely hits, as the copy then costs more than it saves.
-  enum class Memo : uint8_t { Unknown, On, Off };
-  void remember(NodeId id, const Value& value, ExecContext& ctx) {
-    if (memo_ == Memo::Unknown) memo_ = ctx.txn.writable() ? Memo::Off : Memo::On;
-    if (memo_ != Memo::On) return;
-    if (++memo_misses_ == kMemoTrial && memo_hits_ < kMemoTrial) {
-      memo_ = Memo::Off;
-      return;
+  // Keeps what was read as the statement's last read of the key
+  // (ExecContext::last_node_read). Values that copy without allocating
+  // always; strings and lists only while this read finds them there often
+  // enough to pay for the copy.
+  void remember(ExecContext::LastRead& last, NodeId id, const Value& value) {
+    const ValueType t = value.type();
+    const bool heap = t == ValueType::String || t == ValueType::List || t == ValueType::Map;
+    if (heap) {
+      if (memo_misses_ < kMemoTrial) ++memo_misses_;
+      if (memo_misses_ == kMemoTrial && memo_hits_ < kMemoTrial) return;
     }
-    memo_node_ = id;
-    memo_value_ = value;
+    last.node = id;
+    last.value = value;
   }
   static constexpr uint32_t kMemoTrial = 256;
-  Memo memo_ = Memo::Unknown;
-  NodeId memo_node_ = kNoNode;
-  Value memo_value_;
   uint32_t memo_hits_ = 0, memo_misses_ = 0;
 };
 

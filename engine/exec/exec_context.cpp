@@ -7,7 +7,8 @@ namespace kith::engine {
 ExecContext::ExecContext(storage::Txn& t, const Params& p, DateTime now,
                          const std::atomic<bool>* cancel,
                          std::optional<std::chrono::steady_clock::time_point> deadline)
-    : txn(t), params(p), eval{now}, cancel_(cancel), deadline_(deadline) {}
+    : txn(t), params(p), eval{now}, writable_(t.writable()), cancel_(cancel),
+      deadline_(deadline) {}
 
 void ExecContext::check_interrupt_now() {
   if (cancel_ && cancel_->load(std::memory_order_relaxed)) {

@@ -49,7 +49,24 @@ class ExecContext {
   const std::string& prop_key_name(PropKeyId id);
   void forget_catalog();
 
+  // A read-only statement cannot change a property, so the last value read
+  // of each key (and whose node it was) stays right for the whole
+  // statement: a Filter's `m.date` and the projection's `m.date` above it,
+  // or a grouping key over a run of rows about one node, read it once.
+  // Null in a writing statement.
+  struct LastRead {
+    NodeId node = kNoNode;
+    Value value;
+  };
+  LastRead* last_node_read(PropKeyId key) {
+    if (writable_) return nullptr;
+    if (key >= last_reads_.size()) last_reads_.resize(static_cast<size_t>(key) + 1);
+    return &last_reads_[key];
+  }
+
  private:
+  bool writable_;
+  std::vector<LastRead> last_reads_;
   const std::atomic<bool>* cancel_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   uint32_t ticks_ = 0;
