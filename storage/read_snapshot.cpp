@@ -130,6 +130,7 @@ struct SnapshotBuilder {
     check_found(rc, "scan adjacency");
     while (filled <= nodes) s.node_segments_[filled++] = s.segments_.size();
     s.segments_.push_back({s.edges_.size(), 0});  // the sentinel: where the last list ends
+    s.segments_.shrink_to_fit();  // grown by doubling: up to half of it unused
     return true;
   }
 

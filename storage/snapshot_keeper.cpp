@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <system_error>
 #include <unordered_map>
 
 #include "storage/error.h"
@@ -71,10 +72,15 @@ std::shared_ptr<const ReadSnapshot> GraphStore::Impl::snapshot_for_read(uint64_t
   if (s.current && s.current->version() >= version) return nullptr;
   // The last builder has said it is done; joining it only waits for its exit.
   if (s.builder.joinable()) s.builder.join();
-  s.building = true;
   auto* self = const_cast<Impl*>(this);
   const uint64_t generation = s.generation.load();
-  s.builder = std::thread([self, generation] { self->build_snapshot(generation); });
+  try {
+    s.builder = std::thread([self, generation] { self->build_snapshot(generation); });
+    s.building = true;
+  } catch (const std::system_error& e) {  // no thread to be had: reads go on without
+    ++s.info.skipped;
+    s.info.last_skip = std::string("cannot start a thread: ") + e.what();
+  }
   return nullptr;
 }
 
