@@ -198,6 +198,15 @@ async function runSuite(suite, worker, opts) {
     await worker.request({ op: 'open', db: kithDb });
     const db = new kuzuLib.Database(kuzuDb, 0, true, true);  // read-only, default buffer pool
     const conn = new kuzuLib.Connection(db);
+    // Both engines must hold the same graph, or the comparison means nothing.
+    const count = async (q) => { const r = await conn.query(q); const [row] = await r.getAll(); r.close(); return Number(Object.values(row)[0]); };
+    result.load.kuzu.nodes = await count('MATCH (n) RETURN count(*)');
+    result.load.kuzu.rels = await count('MATCH ()-[r]->() RETURN count(*)');
+    if (result.load.kuzu.nodes !== ki.nodes || result.load.kuzu.rels !== ki.rels) {
+      result.loadMismatch = `kith loaded ${ki.nodes} nodes, ${ki.rels} relationships; Kuzu ${result.load.kuzu.nodes}, ${result.load.kuzu.rels}`;
+      console.log(`MISMATCH ${suite.name} load: ${result.loadMismatch}`);
+    }
+    progress(`${suite.name}: ${ki.nodes} nodes, ${ki.rels} relationships in kith; ${result.load.kuzu.nodes}, ${result.load.kuzu.rels} in Kuzu`);
     const timeoutMs = opts.budgetS * 1000;
     conn.setQueryTimeout(timeoutMs);
     const engines = new Engines(worker, kuzuLib, conn, timeoutMs);
@@ -267,8 +276,8 @@ async function main() {
   } finally {
     await worker.stop();
   }
-  const bad = results.flatMap((s) => s.queries.filter((q) => q.error || q.mismatches.length)
-    .map((q) => `${s.name}/${q.name}`));
+  const bad = results.flatMap((s) => [...(s.loadMismatch ? [`${s.name}/load`] : []),
+    ...s.queries.filter((q) => q.error || q.mismatches.length).map((q) => `${s.name}/${q.name}`)]);
   fs.mkdirSync(opts.out, { recursive: true });
   const machine = describeMachine(require(KUZU_MODULE).VERSION);
   const doc = {

@@ -29,6 +29,13 @@ function geomeans(suite) {
   return [{ label: 'relationship queries', value: of(['REL']) }];
 }
 
+// The largest per-parameter-set ratio: a median over all sets can hide one slow case.
+function worstSet(q) {
+  const rs = (q.perSet || []).filter((p) => p.kithMedianMs !== null && p.kuzuMedianMs)
+    .map((p) => p.kithMedianMs / p.kuzuMedianMs);
+  return rs.length ? Math.max(...rs) : null;
+}
+
 function status(q) {
   if (q.error) return 'ERROR';
   if (q.mismatches.length) return 'MISMATCH';
@@ -41,15 +48,19 @@ function textTable(suite) {
   const l = suite.load;
   lines.push(`load:  kith ${sec(l.kith.ms)}, Kuzu ${sec(l.kuzu.ms)}, ratio ${ratio(l.kith.ms / l.kuzu.ms)}`);
   lines.push(`store: kith ${mb(l.kith.bytes)}, Kuzu ${mb(l.kuzu.bytes)}, ratio ${ratio(l.kith.bytes / l.kuzu.bytes)}`);
-  lines.push(`${'query'.padEnd(11)}${'sets'.padStart(5)}${'runs'.padStart(6)}${'kith ms'.padStart(11)}${'Kuzu ms'.padStart(11)}${'kith/Kuzu'.padStart(11)}  rows`);
+  lines.push(`graph: ${l.kith.nodes} nodes, ${l.kith.rels} relationships${suite.loadMismatch ? ` MISMATCH: ${suite.loadMismatch}` : ''}`);
+  lines.push(`${'query'.padEnd(11)}${'sets'.padStart(5)}${'runs'.padStart(6)}${'kith ms'.padStart(11)}${'Kuzu ms'.padStart(11)}${'kith/Kuzu'.padStart(11)}${'worst set'.padStart(11)}  rows`);
   for (const q of suite.queries) {
     lines.push(`${q.name.padEnd(11)}${String(q.sets).padStart(5)}${String(q.runs).padStart(6)}` +
-      `${ms(q.kithMedianMs).padStart(11)}${ms(q.kuzuMedianMs).padStart(11)}${ratio(q.ratio).padStart(11)}  ` +
+      `${ms(q.kithMedianMs).padStart(11)}${ms(q.kuzuMedianMs).padStart(11)}${ratio(q.ratio).padStart(11)}${ratio(worstSet(q)).padStart(11)}  ` +
       `${q.rows.join(',')} ${status(q)}`);
   }
   for (const g of geomeans(suite)) lines.push(`geometric mean of kith/Kuzu, ${g.label}: ${ratio(g.value)}`);
   return lines.join('\n');
 }
+
+// Ratios where kith loses are bold.
+const bold = (r) => (r === null || r === undefined ? '-' : r > 1 ? `**${ratio(r)}**` : ratio(r));
 
 function markdownTable(suite) {
   const lines = [];
@@ -57,13 +68,14 @@ function markdownTable(suite) {
   lines.push(`### ${suite.title}`, '');
   lines.push('| | kith | Kuzu | kith/Kuzu |', '|---|---:|---:|---:|');
   lines.push(`| load | ${sec(l.kith.ms)} | ${sec(l.kuzu.ms)} | ${ratio(l.kith.ms / l.kuzu.ms)} |`);
-  lines.push(`| store size | ${mb(l.kith.bytes)} | ${mb(l.kuzu.bytes)} | ${ratio(l.kith.bytes / l.kuzu.bytes)} |`, '');
-  lines.push('| query | param sets | timed runs | kith median ms | Kuzu median ms | kith/Kuzu | rows per set |',
-    '|---|---:|---:|---:|---:|---:|---|');
+  lines.push(`| store size | ${mb(l.kith.bytes)} | ${mb(l.kuzu.bytes)} | ${ratio(l.kith.bytes / l.kuzu.bytes)} |`);
+  lines.push(`| nodes / relationships | ${l.kith.nodes} / ${l.kith.rels} | ${l.kuzu.nodes} / ${l.kuzu.rels} | |`, '');
+  lines.push('| query | param sets | timed runs | kith median ms | Kuzu median ms | kith/Kuzu | worst set kith/Kuzu | rows per set |',
+    '|---|---:|---:|---:|---:|---:|---:|---|');
   for (const q of suite.queries) {
     const s = status(q);
     lines.push(`| ${q.name} | ${q.sets} | ${q.runs} | ${ms(q.kithMedianMs)} | ${ms(q.kuzuMedianMs)} | ` +
-      `${q.ratio ? (q.ratio > 1 ? `**${ratio(q.ratio)}**` : ratio(q.ratio)) : '-'} | ${q.rows.join(', ')}${s ? ` ${s}` : ''} |`);
+      `${bold(q.ratio)} | ${bold(worstSet(q))} | ${q.rows.join(', ')}${s ? ` ${s}` : ''} |`);
   }
   lines.push('');
   for (const g of geomeans(suite)) lines.push(`Geometric mean of kith/Kuzu, ${g.label}: **${ratio(g.value)}**  `);
