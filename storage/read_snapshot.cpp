@@ -90,7 +90,9 @@ struct SnapshotBuilder {
     }
   }
 
-  void note_labels(NodeId id, std::string_view record) {
+  void note_node(NodeId id, std::string_view record) {
+    if (s.exists_.empty()) s.exists_.assign((s.nodes_.size() + 63) / 64, 0);
+    s.exists_[id >> 6] |= uint64_t{1} << (id & 63);
     ByteReader in(record);
     const uint64_t n = in.varint();
     for (uint64_t i = 0; i < n; ++i) {
@@ -103,13 +105,40 @@ struct SnapshotBuilder {
     }
   }
 
+  // The lists of one node, gathered until its block can be written (the
+  // headers come first and need the count).
+  struct PendingBlock {
+    NodeId node = kNoNode;
+    std::vector<uint64_t> headers;  // end << 24 | key
+    std::vector<Edge> edges;
+  };
+
+  bool write_block(PendingBlock& p) {
+    if (p.headers.empty()) return true;
+    const uint64_t start = s.edges_.size();
+    if ((start >> 40) != 0 || p.edges.size() >> 40 != 0 || p.headers.size() > ReadSnapshot::kKeyMask) {
+      why = "adjacency too large for the snapshot's offsets";
+      return false;
+    }
+    s.node_blocks_[p.node] = (start << 24) | p.headers.size();
+    for (size_t i = 0; i < p.headers.size(); i += 2) {
+      s.edges_.push_back(Edge{p.headers[i], i + 1 < p.headers.size() ? p.headers[i + 1] : 0});
+    }
+    s.edges_.insert(s.edges_.end(), p.edges.begin(), p.edges.end());
+    p.headers.clear();
+    p.edges.clear();
+    return true;
+  }
+
   bool adjacency() {
     const uint64_t nodes = s.nodes_.size();
-    s.edges_.reserve(entries(txn, dbis.adj));
-    s.node_segments_.assign(nodes + 1, 0);
-    uint64_t filled = 0;  // node_segments_ entries set so far
+    // Edges plus about one header slot per node: exact for most graphs' data
+    // (a few lists per node), and grown if not.
+    s.edges_.reserve(entries(txn, dbis.adj) + nodes);
+    s.node_blocks_.assign(nodes, 0);
     ScanCursor c(txn, dbis.adj);
     DupBatchReader<Edge> reader;
+    PendingBlock pending;
     MDB_val k, v;
     int rc = mdb_cursor_get(c.get(), &k, &v, MDB_FIRST);
     for (; rc == MDB_SUCCESS; rc = mdb_cursor_get(c.get(), &k, &v, MDB_NEXT_NODUP)) {
@@ -120,23 +149,25 @@ struct SnapshotBuilder {
         why = "an adjacency list of a node without a record";
         return false;
       }
-      while (filled <= node) s.node_segments_[filled++] = s.segments_.size();
-      s.segments_.push_back({s.edges_.size(), key & 0xFFFFFF});
+      if (node != pending.node) {
+        if (!write_block(pending)) return false;
+        pending.node = node;
+      }
       for (auto batch = reader.first(c.get(), v); !batch.empty(); batch = reader.more(c.get())) {
-        s.edges_.insert(s.edges_.end(), batch.begin(), batch.end());
+        pending.edges.insert(pending.edges.end(), batch.begin(), batch.end());
         since_check += batch.size();
       }
+      pending.headers.push_back((pending.edges.size() << 24) | (key & ReadSnapshot::kKeyMask));
     }
     check_found(rc, "scan adjacency");
-    while (filled <= nodes) s.node_segments_[filled++] = s.segments_.size();
-    s.segments_.push_back({s.edges_.size(), 0});  // the sentinel: where the last list ends
-    s.segments_.shrink_to_fit();  // grown by doubling: up to half of it unused
+    if (!write_block(pending)) return false;
+    if (s.edges_.capacity() > s.edges_.size() + s.edges_.size() / 8) s.edges_.shrink_to_fit();
     return true;
   }
 
   bool run() {
     s.version_ = mdb_txn_id(txn);
-    if (!records(dbis.nodes, s.nodes_, [&](NodeId id, std::string_view rec) { note_labels(id, rec); })) {
+    if (!records(dbis.nodes, s.nodes_, [&](NodeId id, std::string_view rec) { note_node(id, rec); })) {
       return false;
     }
     if (!records(dbis.rels, s.rels_, [](RelId, std::string_view) {})) return false;
@@ -148,10 +179,11 @@ uint64_t ReadSnapshot::estimate_bytes(MDB_txn* txn, const Dbis& dbis) {
   const uint64_t nodes = id_bound(txn, dbis.nodes);
   const uint64_t rels = id_bound(txn, dbis.rels);
   const uint64_t edges = entries(txn, dbis.adj);
-  // Per node: its record, its segment range and at most 64 label bits; per
-  // edge: the Edge and at most one segment (lists have one edge or more).
-  return nodes * (sizeof(Packed) + sizeof(uint64_t) + kLabelBits / 8) + rels * sizeof(Packed) +
-         edges * (sizeof(Edge) + sizeof(Segment));
+  // Per node: its record, its block entry, a padding header word and at
+  // most 65 bits; per edge: the Edge and at most one header word (lists have
+  // one edge or more).
+  return nodes * (sizeof(Packed) + 2 * sizeof(uint64_t) + (kLabelBits + 1) / 8) + rels * sizeof(Packed) +
+         edges * (sizeof(Edge) + sizeof(uint64_t));
 }
 
 std::shared_ptr<const ReadSnapshot> ReadSnapshot::build(MDB_txn* txn, const Dbis& dbis,
@@ -165,20 +197,22 @@ std::shared_ptr<const ReadSnapshot> ReadSnapshot::build(MDB_txn* txn, const Dbis
 
 uint64_t ReadSnapshot::bytes() const {
   uint64_t total = nodes_.capacity() * sizeof(Packed) + rels_.capacity() * sizeof(Packed) +
-                   node_segments_.capacity() * sizeof(uint64_t) +
-                   segments_.capacity() * sizeof(Segment) + edges_.capacity() * sizeof(Edge);
+                   exists_.capacity() * sizeof(uint64_t) + node_blocks_.capacity() * sizeof(uint64_t) +
+                   edges_.capacity() * sizeof(Edge);
   for (const auto& bits : label_bits_) total += bits.capacity() * sizeof(uint64_t);
   return total;
 }
 
 std::span<const Edge> ReadSnapshot::edges(NodeId node, RelTypeId type, Direction dir) const {
-  if (node + 1 >= node_segments_.size() || type > kMaxRelTypeId) return {};
+  if (type > kMaxRelTypeId) return {};
   const uint64_t key = (uint64_t{type} << 1) | static_cast<uint64_t>(dir);
   // A node has a few lists (one per type and direction it has edges of),
   // ordered by key: a short linear search beats anything cleverer.
-  for (uint64_t s = node_segments_[node], end = node_segments_[node + 1]; s < end; ++s) {
-    if (segments_[s].key == key) return segment_edges(s);
-    if (segments_[s].key > key) break;
+  const Block b = block(node);
+  for (uint64_t i = 0; i < b.lists; ++i) {
+    const uint64_t k = b.header(i) & kKeyMask;
+    if (k == key) return b.list(i);
+    if (k > key) break;
   }
   return {};
 }

@@ -16,7 +16,8 @@ struct SnapshotInfo {
   bool building = false;
   uint64_t version = 0;  // of the snapshot kept now; 0: none
   uint64_t bytes = 0;    // its memory
-  double build_seconds = 0;  // wall time of the last completed build
+  double build_seconds = 0;      // wall time of the last completed build
+  double build_cpu_seconds = 0;  // its builder thread's CPU time
   uint64_t builds = 0;       // completed builds
   uint64_t skipped = 0;      // builds refused or abandoned
   uint64_t attached = 0;     // read transactions that used a snapshot

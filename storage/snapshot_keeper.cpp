@@ -3,6 +3,7 @@
 // transactions have begun at it, so a one-shot command never pays for one;
 // the build runs on a background thread with its own read transaction, so no
 // query waits for it; transactions begun after it is ready attach it.
+#include <time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -41,6 +42,14 @@ void unregister_store(const GraphStore* store) {
   std::lock_guard g(g_registry_mutex);
   g_registry.erase(store);
 }
+
+namespace {
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+}  // namespace
 
 uint64_t default_snapshot_limit() {
   const long pages = sysconf(_SC_PHYS_PAGES);
@@ -92,6 +101,7 @@ void GraphStore::Impl::build_snapshot(uint64_t generation) {
   std::string why;
   uint64_t version = 0;
   const auto started = std::chrono::steady_clock::now();
+  const double cpu_started = thread_cpu_seconds();
   auto finish = [&] {  // with s.mutex held
     s.building = false;
     if (built && !cancelled()) {
@@ -102,6 +112,7 @@ void GraphStore::Impl::build_snapshot(uint64_t generation) {
         ++s.info.builds;
         s.info.build_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        s.info.build_cpu_seconds = thread_cpu_seconds() - cpu_started;
       }  // else a newer version was committed meanwhile: its readers would not use it
     } else {
       if (why.empty()) why = "cancelled";

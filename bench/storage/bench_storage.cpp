@@ -235,7 +235,8 @@ std::unique_ptr<GraphStore> open_for_reads(const std::string& path, bool snapsho
   if (info.version == 0) {
     std::cout << "  read snapshot NOT built: " << info.last_skip << "\n";
   } else {
-    std::cout << "  read snapshot of " << path << ": built in " << info.build_seconds << " s (wall, background thread), "
+    std::cout << "  read snapshot of " << path << ": built in " << info.build_seconds << " s wall, "
+              << info.build_cpu_seconds << " s CPU (background thread), "
               << megabytes(info.bytes) << " of memory (file " << megabytes(store->file_size()) << ")\n";
   }
   return store;
