@@ -71,10 +71,11 @@ struct SnapshotBuilder {
     return true;
   }
 
-  // Fills `table` with every record of `dbi`; `each(id, record)` sees them all.
-  template <typename Each>
-  bool records(MDB_dbi dbi, std::vector<ReadSnapshot::Packed>& table, Each&& each) {
-    table.assign(id_bound(txn, dbi), 0);
+  // Fills `table` with every record of `dbi` (`slot(entry)` is where an
+  // entry keeps it); `each(id, record)` sees them all.
+  template <typename Entry, typename Slot, typename Each>
+  bool records(MDB_dbi dbi, std::vector<Entry>& table, Slot&& slot, Each&& each) {
+    table.assign(id_bound(txn, dbi), Entry{});
     ScanCursor c(txn, dbi);
     MDB_val k, v;
     for (int rc = mdb_cursor_get(c.get(), &k, &v, MDB_FIRST);; rc = mdb_cursor_get(c.get(), &k, &v, MDB_NEXT)) {
@@ -85,7 +86,7 @@ struct SnapshotBuilder {
         why = "a record beyond the last id";
         return false;
       }
-      if (!pack(v, table[id])) return false;
+      if (!pack(v, slot(table[id]))) return false;
       each(id, as_view(v));
     }
   }
@@ -120,7 +121,7 @@ struct SnapshotBuilder {
       why = "adjacency too large for the snapshot's offsets";
       return false;
     }
-    s.node_blocks_[p.node] = (start << 24) | p.headers.size();
+    s.nodes_[p.node].block = (start << 24) | p.headers.size();
     for (size_t i = 0; i < p.headers.size(); i += 2) {
       s.edges_.push_back(Edge{p.headers[i], i + 1 < p.headers.size() ? p.headers[i + 1] : 0});
     }
@@ -135,7 +136,6 @@ struct SnapshotBuilder {
     // Edges plus about one header slot per node: exact for most graphs' data
     // (a few lists per node), and grown if not.
     s.edges_.reserve(entries(txn, dbis.adj) + nodes);
-    s.node_blocks_.assign(nodes, 0);
     ScanCursor c(txn, dbis.adj);
     DupBatchReader<Edge> reader;
     PendingBlock pending;
@@ -167,10 +167,14 @@ struct SnapshotBuilder {
 
   bool run() {
     s.version_ = mdb_txn_id(txn);
-    if (!records(dbis.nodes, s.nodes_, [&](NodeId id, std::string_view rec) { note_node(id, rec); })) {
+    using Packed = ReadSnapshot::Packed;
+    if (!records(dbis.nodes, s.nodes_, [](ReadSnapshot::NodeEntry& e) -> Packed& { return e.record; },
+                 [&](NodeId id, std::string_view rec) { note_node(id, rec); })) {
       return false;
     }
-    if (!records(dbis.rels, s.rels_, [](RelId, std::string_view) {})) return false;
+    if (!records(dbis.rels, s.rels_, [](Packed& p) -> Packed& { return p; }, [](RelId, std::string_view) {})) {
+      return false;
+    }
     return adjacency();
   }
 };
@@ -196,9 +200,8 @@ std::shared_ptr<const ReadSnapshot> ReadSnapshot::build(MDB_txn* txn, const Dbis
 }
 
 uint64_t ReadSnapshot::bytes() const {
-  uint64_t total = nodes_.capacity() * sizeof(Packed) + rels_.capacity() * sizeof(Packed) +
-                   exists_.capacity() * sizeof(uint64_t) + node_blocks_.capacity() * sizeof(uint64_t) +
-                   edges_.capacity() * sizeof(Edge);
+  uint64_t total = nodes_.capacity() * sizeof(NodeEntry) + rels_.capacity() * sizeof(Packed) +
+                   exists_.capacity() * sizeof(uint64_t) + edges_.capacity() * sizeof(Edge);
   for (const auto& bits : label_bits_) total += bits.capacity() * sizeof(uint64_t);
   return total;
 }

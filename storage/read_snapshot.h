@@ -53,8 +53,12 @@ class ReadSnapshot {
   uint64_t version() const { return version_; }  // mdb_txn_id of the pictured version
   uint64_t bytes() const;                        // heap memory held
 
-  Lookup node_record(NodeId id, MDB_val& out) const { return lookup(nodes_, id, out); }
-  Lookup rel_record(RelId id, MDB_val& out) const { return lookup(rels_, id, out); }
+  Lookup node_record(NodeId id, MDB_val& out) const {
+    return id < nodes_.size() ? unpack(nodes_[id].record, out) : Lookup::Missing;
+  }
+  Lookup rel_record(RelId id, MDB_val& out) const {
+    return id < rels_.size() ? unpack(rels_[id], out) : Lookup::Missing;
+  }
   // A bitset (one bit per id) rather than the record table: small enough to
   // stay in cache.
   bool node_exists(NodeId id) const { return id < nodes_.size() && bit(exists_, id); }
@@ -103,29 +107,35 @@ class ReadSnapshot {
     }
   };
   Block block(NodeId node) const {
-    if (node >= node_blocks_.size()) return {};
-    const uint64_t entry = node_blocks_[node];
+    if (node >= nodes_.size()) return {};
+    const uint64_t entry = nodes_[node].block;
     return {edges_.data() + (entry >> 24), entry & kKeyMask};
   }
   static int bit(const std::vector<uint64_t>& bits, uint64_t i) {
     return static_cast<int>((bits[i >> 6] >> (i & 63)) & 1);
   }
 
-  static Lookup lookup(const std::vector<Packed>& table, uint64_t id, MDB_val& out) {
-    if (id >= table.size() || table[id] == 0) return Lookup::Missing;
-    const uint64_t length = table[id] & 0xFFFF;
+  static Lookup unpack(Packed p, MDB_val& out) {
+    if (p == 0) return Lookup::Missing;
+    const uint64_t length = p & 0xFFFF;
     if (length == kLongRecord) return Lookup::AskLmdb;
     out.mv_size = length;
-    out.mv_data = reinterpret_cast<void*>(table[id] >> 16);
+    out.mv_data = reinterpret_cast<void*>(p >> 16);
     return Lookup::Found;
   }
 
   friend struct SnapshotBuilder;  // read_snapshot.cpp
   uint64_t version_ = 0;
-  std::vector<Packed> nodes_, rels_;
+  // A node's record and its adjacency block side by side: a traversal reads
+  // both of the nodes it reaches, and one cache line then serves the two.
+  struct NodeEntry {
+    Packed record = 0;
+    uint64_t block = 0;  // offset in edges_ << 24 | number of lists
+  };
+  std::vector<NodeEntry> nodes_;
+  std::vector<Packed> rels_;
   std::vector<uint64_t> exists_;                   // [node / 64]
   std::vector<std::vector<uint64_t>> label_bits_;  // [label][node / 64]
-  std::vector<uint64_t> node_blocks_;              // [node] -> block offset << 24 | lists
   std::vector<Edge> edges_;                        // the blocks, in node order
 };
 
