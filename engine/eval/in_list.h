@@ -7,8 +7,10 @@
 // a null (or an element whose comparison with x is null), else false.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <unordered_set>
 #include <vector>
 
@@ -30,9 +32,16 @@ class InListSet {
   Tri contains(const Value& x, const Value::List& list) const;
 
  private:
+  bool found(const Value& x) const;
+
   // Elements whose equality with any hashable value is true or false, and
   // true exactly when they group together: no null or NaN anywhere inside.
-  std::unordered_set<Value, GroupHash, GroupEqual> hashed_;
+  // When they are all integers or all nodes (lists of ids, collected
+  // nodes), a sorted vector of the numbers instead: no hashing of Values.
+  enum class Kind : uint8_t { Empty, Ints, Nodes, Mixed };
+  Kind kind_ = Kind::Empty;
+  std::vector<uint64_t> sorted_;  // Ints (as int64_t bits) or Nodes
+  std::unordered_set<Value, GroupHash, GroupEqual> hashed_;  // Mixed
   // The others except null: NaN, lists or maps holding a null or NaN.
   std::vector<Value> unhashable_;
   bool has_null_ = false;
@@ -77,26 +86,78 @@ inline Tri in_list_scan(const Value& x, const Value::List& list) {
 
 inline void InListSet::build(const Value::List& list) {
   hashed_.clear();
+  sorted_.clear();
   unhashable_.clear();
   has_null_ = false;
   empty_ = list.empty();
-  hashed_.reserve(list.size());
+  kind_ = Kind::Empty;
   for (const auto& e : list) {
     if (e.is_null()) {
       has_null_ = true;
-    } else if (in_list_detail::hashable(e)) {
-      hashed_.insert(e);
-    } else {
+    } else if (!in_list_detail::hashable(e)) {
       unhashable_.push_back(e);
+    } else if (e.type() == ValueType::Int && (kind_ == Kind::Empty || kind_ == Kind::Ints)) {
+      kind_ = Kind::Ints;
+      sorted_.push_back(static_cast<uint64_t>(e.as_int()) ^ (uint64_t{1} << 63));
+    } else if (e.type() == ValueType::Node && (kind_ == Kind::Empty || kind_ == Kind::Nodes)) {
+      kind_ = Kind::Nodes;
+      sorted_.push_back(e.as_node().id);
+    } else {
+      kind_ = Kind::Mixed;
+      break;
     }
   }
+  if (kind_ == Kind::Mixed) {
+    sorted_.clear();
+    unhashable_.clear();
+    has_null_ = false;
+    hashed_.reserve(list.size());
+    for (const auto& e : list) {
+      if (e.is_null()) {
+        has_null_ = true;
+      } else if (in_list_detail::hashable(e)) {
+        hashed_.insert(e);
+      } else {
+        unhashable_.push_back(e);
+      }
+    }
+  }
+  std::sort(sorted_.begin(), sorted_.end());
+}
+
+// Whether hashable, non-null `x` equals an element of the hashable part.
+inline bool InListSet::found(const Value& x) const {
+  switch (kind_) {
+    case Kind::Empty: return false;
+    case Kind::Ints: {
+      // Integers order as unsigned with the sign bit flipped; a whole
+      // double equals the integer of its value.
+      int64_t i;
+      if (x.type() == ValueType::Int) {
+        i = x.as_int();
+      } else if (x.type() == ValueType::Double) {
+        const double d = x.as_double();
+        if (d != std::floor(d) || d < -9223372036854775808.0 || d >= 9223372036854775808.0) return false;
+        i = static_cast<int64_t>(d);
+      } else {
+        return false;
+      }
+      return std::binary_search(sorted_.begin(), sorted_.end(),
+                                static_cast<uint64_t>(i) ^ (uint64_t{1} << 63));
+    }
+    case Kind::Nodes:
+      return x.type() == ValueType::Node &&
+             std::binary_search(sorted_.begin(), sorted_.end(), x.as_node().id);
+    case Kind::Mixed: return hashed_.count(x) > 0;
+  }
+  return false;
 }
 
 inline Tri InListSet::contains(const Value& x, const Value::List& list) const {
   if (empty_) return Tri::False;
   if (x.is_null()) return Tri::Null;
   if (!in_list_detail::hashable(x)) return in_list_scan(x, list);
-  if (hashed_.count(x)) return Tri::True;
+  if (found(x)) return Tri::True;
   bool saw_null = has_null_;
   for (const auto& e : unhashable_) {
     const Tri t = equals(x, e);
