@@ -24,7 +24,8 @@ struct SnapshotInfo {
   std::string last_skip;     // why the last build was refused or abandoned
 };
 SnapshotInfo snapshot_info(const GraphStore& store);
-// Waits until no build is running or queued; false when `timeout` passed first.
+// Waits until no build is running and its thread has ended; false when
+// `timeout` passed first.
 bool wait_for_snapshot_builds(const GraphStore& store, std::chrono::milliseconds timeout);
 
 namespace snapshot_testing {

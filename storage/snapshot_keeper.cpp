@@ -204,7 +204,13 @@ SnapshotInfo snapshot_info(const GraphStore& store) {
 bool wait_for_snapshot_builds(const GraphStore& store, std::chrono::milliseconds timeout) {
   auto& s = impl_of(store).snapshots;
   std::unique_lock g(s.mutex);
-  return s.idle.wait_for(g, timeout, [&] { return !s.building; });
+  if (!s.idle.wait_for(g, timeout, [&] { return !s.building; })) return false;
+  // Joined too (it only has its transaction to end): a test may fork next,
+  // and a child must not inherit a thread it does not have.
+  std::thread done = std::move(s.builder);
+  g.unlock();
+  if (done.joinable()) done.join();
+  return true;
 }
 
 namespace snapshot_testing {
