@@ -113,7 +113,10 @@ void GraphStore::Impl::build_snapshot(uint64_t generation) {
         s.info.build_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         s.info.build_cpu_seconds = thread_cpu_seconds() - cpu_started;
-      }  // else a newer version was committed meanwhile: its readers would not use it
+      } else {  // its readers would not use it; the next reader asks for a new one
+        ++s.info.skipped;
+        s.info.last_skip = "a newer version was committed during the build";
+      }
     } else {
       if (why.empty()) why = "cancelled";
       ++s.info.skipped;
@@ -149,6 +152,9 @@ void GraphStore::Impl::build_snapshot(uint64_t generation) {
   } catch (const std::bad_alloc&) {
     built.reset();
     why = "out of memory";
+  } catch (const std::exception& e) {  // nothing may escape the thread
+    built.reset();
+    why = e.what();
   }
   {
     // Installed while this transaction still holds the resize lock: map
