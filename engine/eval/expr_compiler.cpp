@@ -368,8 +368,9 @@ struct InNode final : CompiledExpr {
     const Value& x = item->eval_ref(row, ctx, xs);
     if (reuse == Reuse::Statement) {
       if (!stored_) {
-        stored_ = list->eval(row, ctx);
-        if (!stored_->is_null()) set_.build(in_list_operand(*stored_));
+        Value l = list->eval(row, ctx);
+        if (!l.is_null()) set_.build(in_list_operand(l));
+        stored_ = std::move(l);  // only once it is known to be a list (or null)
       }
       if (stored_->is_null()) return {};
       return tri_value(set_.contains(x, stored_->as_list()));
