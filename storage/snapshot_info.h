@@ -33,6 +33,8 @@ namespace snapshot_testing {
 // before their scans (still cancellable): lets a test destroy a store or grow
 // its map mid-build.
 void hold_builds(bool hold);
+// Waits until a builder is waiting there; false when `timeout` passed first.
+bool wait_until_build_held(std::chrono::milliseconds timeout);
 }  // namespace snapshot_testing
 
 }  // namespace kith::storage

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <system_error>
 #include <unordered_map>
@@ -18,6 +19,7 @@ namespace kith::storage {
 namespace {
 
 std::atomic<bool> g_hold_builds{false};
+std::atomic<int> g_held_builds{0};  // builders waiting in the hold
 
 // GraphStore -> Impl, for snapshot_info() and the test hooks (GraphStore
 // keeps its Impl private).
@@ -75,7 +77,8 @@ std::shared_ptr<const ReadSnapshot> GraphStore::Impl::snapshot_for_read(uint64_t
     s.counted_version = version;
     s.reads = 0;
   }
-  if (++s.reads < s.after_reads || s.building || s.stopping || s.refused_version == version) {
+  const uint64_t needed = uint64_t{s.after_reads} << std::min<uint32_t>(s.overtaken, 20);
+  if (++s.reads < needed || s.building || s.stopping || s.refused_version == version) {
     return nullptr;
   }
   if (s.current && s.current->version() >= version) return nullptr;
@@ -95,27 +98,34 @@ std::shared_ptr<const ReadSnapshot> GraphStore::Impl::snapshot_for_read(uint64_t
 
 void GraphStore::Impl::build_snapshot(uint64_t generation) {
   Snapshots& s = snapshots;
-  auto cancelled = [&] { return s.stopping.load() || s.generation.load() != generation; };
-
   std::shared_ptr<const ReadSnapshot> built;
   std::string why;
   uint64_t version = 0;
+  // A commit after `version` makes the build useless: readers of the new
+  // version would not attach it.
+  auto overtaken = [&] {
+    MDB_envinfo env_info;
+    return version != 0 && mdb_env_info(env, &env_info) == MDB_SUCCESS && env_info.me_last_txnid != version;
+  };
+  auto cancelled = [&] {
+    return s.stopping.load() || s.generation.load() != generation || overtaken();
+  };
   const auto started = std::chrono::steady_clock::now();
   const double cpu_started = thread_cpu_seconds();
   auto finish = [&] {  // with s.mutex held
     s.building = false;
-    if (built && !cancelled()) {
-      MDB_envinfo env_info;
-      const bool newest = mdb_env_info(env, &env_info) == MDB_SUCCESS && env_info.me_last_txnid == version;
-      if (newest && (!s.current || s.current->version() < version)) {
+    if (overtaken()) {
+      ++s.overtaken;
+      ++s.info.skipped;
+      s.info.last_skip = "a newer version was committed during the build";
+    } else if (built && !cancelled()) {
+      if (!s.current || s.current->version() < version) {
         s.current = built;
+        s.overtaken = 0;
         ++s.info.builds;
         s.info.build_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         s.info.build_cpu_seconds = thread_cpu_seconds() - cpu_started;
-      } else {  // its readers would not use it; the next reader asks for a new one
-        ++s.info.skipped;
-        s.info.last_skip = "a newer version was committed during the build";
       }
     } else {
       if (why.empty()) why = "cancelled";
@@ -136,7 +146,11 @@ void GraphStore::Impl::build_snapshot(uint64_t generation) {
   try {
     txn = begin_lmdb_txn(false, lock);
     version = mdb_txn_id(txn);
-    while (g_hold_builds.load() && !cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (g_hold_builds.load()) {
+      ++g_held_builds;
+      while (g_hold_builds.load() && !cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      --g_held_builds;
+    }
     const uint64_t estimate = ReadSnapshot::estimate_bytes(txn, dbis);
     if (cancelled()) {
       why = "cancelled";
@@ -221,6 +235,14 @@ bool wait_for_snapshot_builds(const GraphStore& store, std::chrono::milliseconds
 
 namespace snapshot_testing {
 void hold_builds(bool hold) { g_hold_builds = hold; }
+bool wait_until_build_held(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (g_held_builds.load() == 0) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
 }  // namespace snapshot_testing
 
 }  // namespace kith::storage

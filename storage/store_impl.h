@@ -54,6 +54,9 @@ struct GraphStore::Impl {
     uint64_t counted_version = 0;  // read transactions begun at this version ...
     uint32_t reads = 0;            // ... so far
     uint64_t refused_version = 0;  // not retried: too large or not picturable
+    // Builds in a row overtaken by a newer commit: each doubles the reads a
+    // version needs first, so steady writes do not keep a core rebuilding.
+    uint32_t overtaken = 0;
     bool building = false;
     std::thread builder;
     std::atomic<bool> stopping{false};
