@@ -296,6 +296,54 @@ struct LogicNode final : BinaryNode {
   }
 };
 
+// `n:Label AND p` where most nodes carry the label (a Message reached over
+// HAS_CREATOR): evaluating p first skips the label check on every row p
+// rejects, and p's read of n's record makes the check cheaper. The answer
+// and the errors stay those of the written order: an error of p stands only
+// when the label check is not false, and a label check cannot fail on a
+// node or null (anything else takes the written order).
+struct LabelLastAndNode final : BinaryNode {
+  query::plan::SlotId slot = query::plan::kNoSlot;  // the labelled variable
+  std::vector<std::string> labels;
+
+  Value eval(Row& row, ExecContext& ctx) override {
+    if (order_ == Order::Unknown) order_ = decide(ctx);
+    const ValueType t = row[slot].type();
+    if (order_ == Order::Written || (t != ValueType::Node && t != ValueType::Null)) {
+      const Tri a = to_tri(left->eval(row, ctx), *source);
+      if (a == Tri::False) return false;
+      return value(tri_and(a, to_tri(right->eval(row, ctx), *source)));
+    }
+    Tri b;
+    try {
+      b = to_tri(right->eval(row, ctx), *source);
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::Timeout && e.code() != ErrorCode::Cancelled &&
+          to_tri(left->eval(row, ctx), *source) == Tri::False) {
+        return false;
+      }
+      throw;
+    }
+    if (b == Tri::False) return false;
+    return value(tri_and(to_tri(left->eval(row, ctx), *source), b));
+  }
+
+ private:
+  enum class Order : uint8_t { Unknown, Written, LabelLast };
+  static Value value(Tri t) { return t == Tri::Null ? Value() : Value(t == Tri::True); }
+  // Label last when at least half of all nodes carry every label.
+  Order decide(ExecContext& ctx) {
+    const auto total = static_cast<double>(ctx.txn.node_count());
+    if (total <= 0) return Order::Written;
+    for (const auto& name : labels) {
+      auto id = ctx.label(name);
+      if (!id || static_cast<double>(ctx.txn.node_count(*id)) < total / 2) return Order::Written;
+    }
+    return Order::LabelLast;
+  }
+  Order order_ = Order::Unknown;
+};
+
 struct ComparisonNode final : BinaryNode {
   Value eval(Row& row, ExecContext& ctx) override {
     Value as, bs;
@@ -761,6 +809,16 @@ class Compiler {
         return n;
       }
       case ExprKind::And:
+        if (e.args.size() == 2 && e.args[0] && e.args[0]->kind == ExprKind::HasLabels &&
+            !e.args[0]->args.empty() && e.args[0]->args[0] &&
+            e.args[0]->args[0]->kind == ExprKind::Slot) {
+          auto n = binary<LabelLastAndNode>(e);
+          auto* node = static_cast<LabelLastAndNode*>(n.get());
+          node->slot = e.args[0]->args[0]->slot;
+          node->labels = e.args[0]->names;
+          return n;
+        }
+        return binary<LogicNode>(e);
       case ExprKind::Or:
       case ExprKind::Xor: return binary<LogicNode>(e);
       case ExprKind::Eq:
