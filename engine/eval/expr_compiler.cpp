@@ -659,11 +659,88 @@ struct ReduceNode final : CompiledExpr {
   }
 };
 
+// Every slot a subplan (or an expression) names anywhere: a superset of the
+// outer slots it reads.
+void collect_slots(const Expr& e, std::vector<query::plan::SlotId>& out);
+void collect_slots(const query::plan::Op& op, std::vector<query::plan::SlotId>& out) {
+  using query::plan::kNoSlot;
+  for (auto s : {op.slot, op.from, op.rel, op.to, op.path_slot}) {
+    if (s != kNoSlot) out.push_back(s);
+  }
+  out.insert(out.end(), op.rel_uniqueness.begin(), op.rel_uniqueness.end());
+  out.insert(out.end(), op.slots.begin(), op.slots.end());
+  for (const auto& c : op.columns) out.push_back(c.slot);
+  auto expr = [&](const query::plan::ExprPtr& e) {
+    if (e) collect_slots(*e, out);
+  };
+  for (const auto& e : op.exprs) expr(e);
+  for (const auto& i : op.items) {
+    out.push_back(i.slot);
+    expr(i.expr);
+  }
+  for (const auto& a : op.aggregates) {
+    out.push_back(a.slot);
+    expr(a.arg);
+  }
+  for (const auto& k : op.sort_keys) expr(k.expr);
+  for (const auto& n : op.node_specs) {
+    out.push_back(n.slot);
+    expr(n.properties);
+  }
+  for (const auto& r : op.rel_specs) {
+    for (auto s : {r.slot, r.start, r.end}) {
+      if (s != kNoSlot) out.push_back(s);
+    }
+    expr(r.properties);
+  }
+  for (const auto* items : {&op.set_items, &op.on_create, &op.on_match}) {
+    for (const auto& i : *items) {
+      expr(i.target);
+      expr(i.value);
+    }
+  }
+  for (const auto& c : op.children) collect_slots(*c, out);
+}
+void collect_slots(const Expr& e, std::vector<query::plan::SlotId>& out) {
+  using query::plan::kNoSlot;
+  for (auto s : {e.slot, e.var_slot, e.acc_slot}) {
+    if (s != kNoSlot) out.push_back(s);
+  }
+  for (const auto& a : e.args) {
+    if (a) collect_slots(*a, out);
+  }
+  if (e.subplan) collect_slots(*e.subplan, out);
+}
+
+// A subplan runs on its own copy of the row (its operators write into it).
+// The first time the whole row is copied; after that only the slots the
+// subplan names, so a long list elsewhere in the row (a pattern predicate
+// inside [p IN posts WHERE ...]) is not copied once per evaluation.
+struct SubplanRow {
+  std::vector<query::plan::SlotId> slots;  // sorted, unique
+  Row scratch;
+  explicit SubplanRow(std::vector<query::plan::SlotId> s) : slots(std::move(s)) {
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  }
+  Row& from(const Row& row) {
+    if (scratch.size() != row.size()) {
+      scratch = row;
+    } else {
+      for (auto s : slots) {
+        if (s < row.size()) scratch[s] = row[s];
+      }
+    }
+    return scratch;
+  }
+};
+
 struct ExistsNode final : CompiledExpr {
   OperatorPtr subplan;
-  Row scratch;
+  SubplanRow rows;
+  explicit ExistsNode(std::vector<query::plan::SlotId> slots) : rows(std::move(slots)) {}
   Value eval(Row& row, ExecContext&) override {
-    scratch = row;
+    Row& scratch = rows.from(row);
     subplan->open(scratch);
     return subplan->next(scratch);
   }
@@ -672,9 +749,11 @@ struct ExistsNode final : CompiledExpr {
 struct PatternComprehensionNode final : CompiledExpr {
   OperatorPtr subplan;
   CompiledExprPtr projection;
-  Row scratch;
+  SubplanRow rows;
+  explicit PatternComprehensionNode(std::vector<query::plan::SlotId> slots)
+      : rows(std::move(slots)) {}
   Value eval(Row& row, ExecContext& ctx) override {
-    scratch = row;
+    Row& scratch = rows.from(row);
     subplan->open(scratch);
     Value::List out;
     while (subplan->next(scratch)) {
@@ -909,12 +988,17 @@ class Compiler {
         return n;
       }
       case ExprKind::Exists: {
-        auto n = std::make_unique<ExistsNode>();
+        std::vector<query::plan::SlotId> slots;
+        collect_slots(*e.subplan, slots);
+        auto n = std::make_unique<ExistsNode>(std::move(slots));
         n->subplan = subplans_(*e.subplan);
         return n;
       }
       case ExprKind::PatternComprehension: {
-        auto n = std::make_unique<PatternComprehensionNode>();
+        // The subplan and the projection (evaluated on the subplan's rows).
+        std::vector<query::plan::SlotId> slots;
+        collect_slots(e, slots);
+        auto n = std::make_unique<PatternComprehensionNode>(std::move(slots));
         n->subplan = subplans_(*e.subplan);
         // The projection reads the subplan's rows, not the operator's.
         ++subplan_rows_;
