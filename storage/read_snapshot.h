@@ -6,7 +6,8 @@
 // Records are not copied: the tables hold pointers into the memory map. The
 // pages of version V stay mapped and unchanged while any read transaction of
 // V is open, and only transactions of V (which pin them) use V's snapshot.
-// Map growth moves the mapping, so it drops the snapshot (store_impl.h).
+// Map growth moves the mapping, so it drops the snapshot (grow_map,
+// adopt_map_size in graph_store.cpp; the policy is in snapshot_keeper.cpp).
 //
 // Adjacency is a CSR with the list directory inline: per node one block in
 // a single Edge array, a few header words (one per non-empty (type,
@@ -18,7 +19,6 @@
 
 #include <lmdb.h>
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -2,7 +2,9 @@
 // (read_snapshot.h). A version earns a snapshot once `after_reads` read
 // transactions have begun at it, so a one-shot command never pays for one;
 // the build runs on a background thread with its own read transaction, so no
-// query waits for it; transactions begun after it is ready attach it.
+// query waits for it; transactions begun after it is ready attach it. A
+// commit makes it useless (and stops a build); builds overtaken that way
+// raise the number of reads the next version needs.
 #include <time.h>
 #include <unistd.h>
 
