@@ -195,7 +195,10 @@ async function runSuite(suite, worker, opts) {
       load: { kith: { ms: ki.loadMs, bytes: ki.storeBytes, nodes: ki.nodes, rels: ki.rels },
         kuzu: { ms: zl.loadMs, bytes: zl.storeBytes } }, queries: [] };
 
-    await worker.request({ op: 'open', db: kithDb });
+    const opened = await worker.request({ op: 'open', db: kithDb });
+    result.load.kith.snapshot = { enabled: opened.snapshotEnabled, bytes: opened.snapshotBytes,
+      buildS: opened.snapshotBuildS, skip: opened.snapshotSkip };
+    progress(`${suite.name}: kith read snapshot ${opened.snapshotEnabled ? `${(opened.snapshotBytes / 1e6).toFixed(1)} MB in memory, built in ${opened.snapshotBuildS.toFixed(2)} s` : 'off'}${opened.snapshotSkip ? ` (${opened.snapshotSkip})` : ''}`);
     const db = new kuzuLib.Database(kuzuDb, 0, true, true);  // read-only, default buffer pool
     const conn = new kuzuLib.Connection(db);
     // Both engines must hold the same graph, or the comparison means nothing.

@@ -42,6 +42,10 @@ function status(q) {
   return '';
 }
 
+// kith's in-memory read snapshot (docs/storage.md): memory, not in the store size.
+const snapshotText = (x) => (x.enabled && x.bytes ? `${mb(x.bytes)}, built in ${x.buildS.toFixed(2)} s` :
+  `none${x.skip ? ` (${x.skip})` : x.enabled ? '' : ' (off)'}`);
+
 function textTable(suite) {
   const lines = [];
   lines.push(`== ${suite.title}`);
@@ -49,6 +53,7 @@ function textTable(suite) {
   lines.push(`load:  kith ${sec(l.kith.ms)}, Kuzu ${sec(l.kuzu.ms)}, ratio ${ratio(l.kith.ms / l.kuzu.ms)}`);
   lines.push(`store: kith ${mb(l.kith.bytes)}, Kuzu ${mb(l.kuzu.bytes)}, ratio ${ratio(l.kith.bytes / l.kuzu.bytes)}`);
   lines.push(`graph: ${l.kith.nodes} nodes, ${l.kith.rels} relationships${suite.loadMismatch ? ` MISMATCH: ${suite.loadMismatch}` : ''}`);
+  if (l.kith.snapshot) lines.push(`kith read snapshot: ${snapshotText(l.kith.snapshot)}`);
   lines.push(`${'query'.padEnd(11)}${'sets'.padStart(5)}${'runs'.padStart(6)}${'kith ms'.padStart(11)}${'Kuzu ms'.padStart(11)}${'kith/Kuzu'.padStart(11)}${'worst set'.padStart(11)}  rows`);
   for (const q of suite.queries) {
     lines.push(`${q.name.padEnd(11)}${String(q.sets).padStart(5)}${String(q.runs).padStart(6)}` +
@@ -69,7 +74,9 @@ function markdownTable(suite) {
   lines.push('| | kith | Kuzu | kith/Kuzu |', '|---|---:|---:|---:|');
   lines.push(`| load | ${sec(l.kith.ms)} | ${sec(l.kuzu.ms)} | ${ratio(l.kith.ms / l.kuzu.ms)} |`);
   lines.push(`| store size | ${mb(l.kith.bytes)} | ${mb(l.kuzu.bytes)} | ${ratio(l.kith.bytes / l.kuzu.bytes)} |`);
-  lines.push(`| nodes / relationships | ${l.kith.nodes} / ${l.kith.rels} | ${l.kuzu.nodes} / ${l.kuzu.rels} | |`, '');
+  lines.push(`| nodes / relationships | ${l.kith.nodes} / ${l.kith.rels} | ${l.kuzu.nodes} / ${l.kuzu.rels} | |`);
+  if (l.kith.snapshot) lines.push(`| kith read snapshot (memory, built after open) | ${snapshotText(l.kith.snapshot)} | | |`);
+  lines.push('');
   lines.push('| query | param sets | timed runs | kith median ms | Kuzu median ms | kith/Kuzu | worst set kith/Kuzu | rows per set |',
     '|---|---:|---:|---:|---:|---:|---:|---|');
   for (const q of suite.queries) {
