@@ -140,9 +140,16 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, OpenOption
   if (rc != MDB_SUCCESS) open_error(path, open_reason(rc));
   if (!s->registered) claim_file();
   initialize_env(*s);
-  const char* env_snapshot = std::getenv("KITH_SNAPSHOT");
-  s->snapshots.enabled = options.snapshot.enabled && !(env_snapshot && std::string_view(env_snapshot) == "off");
-  s->snapshots.after_reads = std::max<uint32_t>(1, options.snapshot.after_reads);
+  // KITH_SNAPSHOT=off: none (A/B measurements); =N: after N reads (N = 1
+  // runs a test suite through snapshots as much as it can).
+  const std::string_view env_snapshot = std::getenv("KITH_SNAPSHOT") ? std::getenv("KITH_SNAPSHOT") : "";
+  uint32_t after_reads = options.snapshot.after_reads;
+  if (!env_snapshot.empty() && env_snapshot.find_first_not_of("0123456789") == std::string_view::npos &&
+      env_snapshot.size() < 6) {
+    after_reads = static_cast<uint32_t>(std::stoul(std::string(env_snapshot)));
+  }
+  s->snapshots.enabled = options.snapshot.enabled && env_snapshot != "off";
+  s->snapshots.after_reads = std::max<uint32_t>(1, after_reads);
   s->snapshots.max_bytes = options.snapshot.max_bytes ? options.snapshot.max_bytes : default_snapshot_limit();
   Impl* impl = s.get();
   std::unique_ptr<GraphStore> store(new GraphStore(std::move(s)));

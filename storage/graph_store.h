@@ -46,7 +46,8 @@ namespace kith::storage {
 // transactions of that version begun afterwards answer from it; any commit
 // makes a new version. Skipped when the estimated size exceeds `max_bytes`
 // (0: a quarter of physical memory). The environment variable
-// KITH_SNAPSHOT=off turns it off whatever the options say (A/B measurements).
+// KITH_SNAPSHOT=off turns it off whatever the options say (A/B measurements);
+// KITH_SNAPSHOT=N (a number) overrides `after_reads`.
 struct SnapshotPolicy {
   bool enabled = true;
   uint32_t after_reads = 3;

@@ -4,6 +4,8 @@
 // store closed in the middle of a build closes promptly.
 #include <doctest/doctest.h>
 
+#include <stdlib.h>
+
 #include <chrono>
 #include <random>
 #include <string>
@@ -23,13 +25,19 @@ namespace {
 
 constexpr auto kWait = std::chrono::seconds(60);
 
+// KITH_SNAPSHOT (off, or a read count) overrides the options: these tests
+// need the options' word.
+void ignore_environment() { ::unsetenv("KITH_SNAPSHOT"); }
+
 OpenOptions with_snapshot(uint32_t after_reads = 1) {
+  ignore_environment();
   OpenOptions o;
   o.snapshot.after_reads = after_reads;
   return o;
 }
 
 OpenOptions without_snapshot() {
+  ignore_environment();
   OpenOptions o;
   o.snapshot.enabled = false;
   return o;
