@@ -1,6 +1,10 @@
 // Variable-length expansion: a depth-first walk from the bound node, no
 // relationship twice in one path, emitting every path whose length is in
-// [min_hops, max_hops].
+// [min_hops, max_hops]. With `distinct_ends` (the planner proved that only
+// the set of end nodes matters), a breadth-first search emits each end node
+// once instead.
+#include <algorithm>
+
 #include "engine/exec/builder.h"
 #include "engine/exec/neighbours.h"
 #include "engine/exec/rel_uniqueness.h"
@@ -134,9 +138,120 @@ class VarLengthExpandOp final : public Operator {
   std::vector<RelRef> rels_;
 };
 
+// The end nodes of the relationship-unique walks of length
+// [min_hops <= 1, max_hops] from the bound node, each once. Every node other
+// than the start is such an end exactly when its BFS distance is at most
+// max_hops (a shortest walk repeats no relationship). The start is one when
+// min_hops is 0, or when its shortest closed trail is at most max_hops long:
+// a directed walk back into it, or, undirected, a self-loop, a second
+// relationship back from a neighbour, or a non-tree relationship between two
+// nodes of different BFS branches (the first relationship of their tree
+// paths), which closes a trail of length dist(x) + dist(y) + 1; the shortest
+// closed trail through the start shows up as one of these.
+class DistinctEndsOp final : public Operator {
+ public:
+  DistinctEndsOp(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), from_(op.from), to_(op.to),
+        dir_(op.dir), min_(op.min_hops), max_(op.max_hops), type_names_(op.types) {}
+
+  void do_open(Row& row) override {
+    types_ = TypeFilter::resolve(type_names_, ctx_);
+    child_->open(row);
+    found_.clear();
+    pos_ = 0;
+  }
+
+  bool do_next(Row& row) override {
+    while (pos_ == found_.size()) {
+      if (!child_->next(row)) return false;
+      const Value& source = row[from_];
+      if (source.type() != ValueType::Node) continue;
+      search(source.as_node().id);
+    }
+    row[to_] = NodeRef{found_[pos_++]};
+    return true;
+  }
+
+ private:
+  struct Mark {
+    uint32_t epoch = 0;
+    uint32_t dist = 0;
+    RelId branch = 0;  // the first relationship of the node's BFS tree path
+  };
+
+  // Marks `n` seen in this search; false if it already was.
+  Mark& mark(NodeId n) {
+    if (n >= marks_.size()) marks_.resize(std::max<size_t>(n + 1, marks_.size() * 2));
+    return marks_[n];
+  }
+
+  void search(NodeId start) {
+    found_.clear();
+    pos_ = 0;
+    if (++epoch_ == 0) {  // wrapped: old stamps could look current
+      std::fill(marks_.begin(), marks_.end(), Mark{});
+      epoch_ = 1;
+    }
+    bool start_found = min_ == 0;
+    if (start_found) found_.push_back(start);
+    if (max_ == 0 || types_.matches_nothing()) return;
+    mark(start) = Mark{epoch_, 0, 0};
+    const bool undirected = dir_ == query::plan::Dir::Both;
+    frontier_.assign(1, start);
+    for (uint32_t level = 0; !frontier_.empty() && (max_ < 0 || level < max_); ++level) {
+      next_.clear();
+      for (NodeId x : frontier_) {
+        ctx_.check_interrupt();
+        const Mark xm = marks_[x];
+        it_.reset(ctx_, x, types_, dir_);
+        RelRef r;
+        NodeId y;
+        while (it_.next(r, y)) {
+          Mark& ym = mark(y);
+          if (ym.epoch != epoch_) {
+            ym = Mark{epoch_, level + 1, level == 0 ? r.id : xm.branch};
+            next_.push_back(y);
+            found_.push_back(y);
+            continue;
+          }
+          if (start_found) continue;
+          // A closed trail through the start: is it short enough?
+          int64_t length = -1;
+          if (y == start) {
+            if (!undirected || x == start || r.id != xm.branch) length = level + 1;
+          } else if (undirected && x != start && ym.branch != xm.branch) {
+            length = int64_t{level} + ym.dist + 1;
+          }
+          if (length > 0 && (max_ < 0 || length <= max_)) {
+            start_found = true;
+            found_.push_back(start);
+          }
+        }
+      }
+      frontier_.swap(next_);
+    }
+  }
+
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  SlotId from_, to_;
+  query::plan::Dir dir_;
+  int64_t min_, max_;
+  std::vector<std::string> type_names_;
+  TypeFilter types_;
+
+  NeighbourIterator it_;
+  std::vector<Mark> marks_;  // by node id, kept across input rows
+  uint32_t epoch_ = 0;
+  std::vector<NodeId> frontier_, next_;
+  std::vector<NodeId> found_;  // the current input row's end nodes
+  size_t pos_ = 0;
+};
+
 }  // namespace
 
 OperatorPtr make_var_length_expand(const Op& op, Builder& b) {
+  if (op.distinct_ends) return std::make_unique<DistinctEndsOp>(op, b);
   return std::make_unique<VarLengthExpandOp>(op, b);
 }
 

@@ -199,6 +199,7 @@ std::string describe(const Plan& plan, const Op& op) {
       if (op.into) out += " into";
       if (op.reversed) out += " reversed";
       if (!op.rel_uniqueness.empty()) out += " unique from " + slot_list(plan, op.rel_uniqueness);
+      if (op.distinct_ends) out += " distinct ends";
       return out;
     }
     case OpKind::ShortestPath: {

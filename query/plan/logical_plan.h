@@ -213,6 +213,9 @@ enum class OpKind : uint8_t {
   // whichever side the expansion started from). The planner does not set
   // path_slot here: path variables are built with `__path` (see Call).
   // `into`: `to` is bound; only paths ending there qualify.
+  // `distinct_ends`: nothing above can tell how many paths reach an end node
+  // (set by mark_distinct_ends, docs/planner.md), so each end node is
+  // emitted once, found breadth-first; `rel` is then not written.
   VarLengthExpand,
   // Shortest path(s) between two bound nodes (`from`, `to`) of length
   // min_hops..max_hops; `all_shortest` for allShortestPaths. `path_slot`
@@ -323,6 +326,7 @@ struct Op {
   std::vector<SetItem> set_items, on_create, on_match;
   std::vector<Column> columns;           // ProduceResults
   bool reversed = false;                 // VarLengthExpand
+  bool distinct_ends = false;            // VarLengthExpand
   SchemaSpec schema;                     // SchemaCommand
 
   // Estimated rows out, from the planner's statistics (for EXPLAIN).

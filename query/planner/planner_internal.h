@@ -105,4 +105,8 @@ ExprPtr clone_expr(const plan::Expr& e);
 OpPtr or_argument(OpPtr input, ast::Pos pos);
 double rows_of(const OpPtr& op);  // estimated rows (1 for no operator)
 
+// Sets Op::distinct_ends on the variable-length expansions whose number of
+// paths per end node nothing above can observe (distinct_ends.cpp).
+void mark_distinct_ends(plan::Plan& plan);
+
 }  // namespace kith::query::planner

@@ -308,6 +308,7 @@ plan::Plan Planner::run(const ast::Statement& st) {
         }
       },
       st.body);
+  mark_distinct_ends(plan_);
   plan::number_operators(plan_);
   return std::move(plan_);
 }
