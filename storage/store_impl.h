@@ -90,6 +90,7 @@ struct GraphStore::Impl {
   // Adopts a larger map size set by another process (after MDB_MAP_RESIZED).
   void adopt_map_size();
   MDB_txn* begin_lmdb_txn(bool write, std::shared_lock<std::shared_mutex>& lock) const;
+  bool commit_landed_during_begin(MDB_txn* txn) const;  // see graph_store.cpp
   std::shared_ptr<const Catalog> catalog_for(MDB_txn* txn, uint64_t version) const;
   void install_catalog(std::shared_ptr<const Catalog> cat) const;
 };
