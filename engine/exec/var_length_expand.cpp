@@ -179,37 +179,52 @@ class DistinctEndsOp final : public Operator {
     RelId branch = 0;  // the first relationship of the node's BFS tree path
   };
 
-  // Marks `n` seen in this search; false if it already was.
+  // The marks of node ids, indexed by id. Shared by every search on this
+  // thread and never cleared (a new search takes a new epoch), so a query
+  // does not pay for zeroing a vector as long as the store's largest id: a
+  // search runs to completion before any other starts on the thread.
+  struct Marks {
+    std::vector<Mark> by_node;
+    uint32_t epoch = 0;
+  };
+  static Marks& marks() {
+    thread_local Marks m;
+    return m;
+  }
+
   Mark& mark(NodeId n) {
-    if (n >= marks_.size()) marks_.resize(std::max<size_t>(n + 1, marks_.size() * 2));
-    return marks_[n];
+    auto& v = marks_->by_node;
+    if (n >= v.size()) v.resize(std::max<size_t>(n + 1, v.size() * 2));
+    return v[n];
   }
 
   void search(NodeId start) {
     found_.clear();
     pos_ = 0;
-    if (++epoch_ == 0) {  // wrapped: old stamps could look current
-      std::fill(marks_.begin(), marks_.end(), Mark{});
-      epoch_ = 1;
+    marks_ = &marks();
+    if (++marks_->epoch == 0) {  // wrapped: old stamps could look current
+      std::fill(marks_->by_node.begin(), marks_->by_node.end(), Mark{});
+      marks_->epoch = 1;
     }
+    const uint32_t epoch = marks_->epoch;
     bool start_found = min_ == 0;
     if (start_found) found_.push_back(start);
     if (max_ == 0 || types_.matches_nothing()) return;
-    mark(start) = Mark{epoch_, 0, 0};
+    mark(start) = Mark{epoch, 0, 0};
     const bool undirected = dir_ == query::plan::Dir::Both;
     frontier_.assign(1, start);
     for (uint32_t level = 0; !frontier_.empty() && (max_ < 0 || level < max_); ++level) {
       next_.clear();
       for (NodeId x : frontier_) {
         ctx_.check_interrupt();
-        const Mark xm = marks_[x];
+        const Mark xm = marks_->by_node[x];
         it_.reset(ctx_, x, types_, dir_);
         RelRef r;
         NodeId y;
         while (it_.next(r, y)) {
           Mark& ym = mark(y);
-          if (ym.epoch != epoch_) {
-            ym = Mark{epoch_, level + 1, level == 0 ? r.id : xm.branch};
+          if (ym.epoch != epoch) {
+            ym = Mark{epoch, level + 1, level == 0 ? r.id : xm.branch};
             next_.push_back(y);
             found_.push_back(y);
             continue;
@@ -241,8 +256,7 @@ class DistinctEndsOp final : public Operator {
   TypeFilter types_;
 
   NeighbourIterator it_;
-  std::vector<Mark> marks_;  // by node id, kept across input rows
-  uint32_t epoch_ = 0;
+  Marks* marks_ = nullptr;
   std::vector<NodeId> frontier_, next_;
   std::vector<NodeId> found_;  // the current input row's end nodes
   size_t pos_ = 0;
