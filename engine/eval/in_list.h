@@ -22,7 +22,8 @@ namespace kith::engine {
 inline constexpr size_t kInListHashMin = 8;
 
 // The three-valued `x IN list` by a scan: the reference semantics.
-Tri in_list_scan(const Value& x, const Value::List& list);
+// `saw_null`: a null is already known to be in the list (elsewhere).
+Tri in_list_scan(const Value& x, const Value::List& list, bool saw_null = false);
 
 class InListSet {
  public:
@@ -74,8 +75,7 @@ inline bool hashable(const Value& v) {
 
 }  // namespace in_list_detail
 
-inline Tri in_list_scan(const Value& x, const Value::List& list) {
-  bool saw_null = false;
+inline Tri in_list_scan(const Value& x, const Value::List& list, bool saw_null) {
   for (const auto& e : list) {
     const Tri t = equals(x, e);
     if (t == Tri::True) return Tri::True;
@@ -158,13 +158,7 @@ inline Tri InListSet::contains(const Value& x, const Value::List& list) const {
   if (x.is_null()) return Tri::Null;
   if (!in_list_detail::hashable(x)) return in_list_scan(x, list);
   if (found(x)) return Tri::True;
-  bool saw_null = has_null_;
-  for (const auto& e : unhashable_) {
-    const Tri t = equals(x, e);
-    if (t == Tri::True) return Tri::True;
-    if (t == Tri::Null) saw_null = true;
-  }
-  return saw_null ? Tri::Null : Tri::False;
+  return in_list_scan(x, unhashable_, has_null_);
 }
 
 }  // namespace kith::engine
