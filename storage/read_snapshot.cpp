@@ -1,10 +1,12 @@
-// Building a ReadSnapshot: three sequential cursor scans (nodes, rels, adj),
-// which LMDB serves at tens of millions of entries per second, against one
-// random descent per read without it.
+// Building a ReadSnapshot: sequential cursor scans (nodes, rels, adj, and
+// nodes and rels again to fill the property columns), which LMDB serves at
+// tens of millions of entries per second, against one random descent per
+// read without it.
 #include "storage/read_snapshot.h"
 
 #include "storage/cursor_impl.h"
 #include "storage/lmdb_check.h"
+#include "storage/record_codec.h"
 #include "storage/varint.h"
 
 namespace kith::storage {
@@ -91,6 +93,25 @@ struct SnapshotBuilder {
     }
   }
 
+  // The second pass over `dbi`'s records, for the columns chosen in the
+  // first.
+  bool fill_columns(MDB_dbi dbi, PropertyColumns& columns, bool nodes) {
+    if (!columns.choose()) return true;
+    ScanCursor c(txn, dbi);
+    MDB_val k, v;
+    for (int rc = mdb_cursor_get(c.get(), &k, &v, MDB_FIRST);; rc = mdb_cursor_get(c.get(), &k, &v, MDB_NEXT)) {
+      if (!check_found(rc, "scan records")) return true;
+      if (stop()) return false;
+      columns.fill(read_u64(k), properties_of(as_view(v), nodes));
+    }
+  }
+
+  static std::string_view properties_of(std::string_view record, bool node) {
+    if (node) return skip_node_labels(record);
+    RelHeader h;
+    return decode_rel_header(record, h);
+  }
+
   void note_node(NodeId id, std::string_view record) {
     if (s.exists_.empty()) s.exists_.assign((s.nodes_.size() + 63) / 64, 0);
     s.exists_[id >> 6] |= uint64_t{1} << (id & 63);
@@ -169,13 +190,18 @@ struct SnapshotBuilder {
     s.version_ = mdb_txn_id(txn);
     using Packed = ReadSnapshot::Packed;
     if (!records(dbis.nodes, s.nodes_, [](ReadSnapshot::NodeEntry& e) -> Packed& { return e.record; },
-                 [&](NodeId id, std::string_view rec) { note_node(id, rec); })) {
+                 [&](NodeId id, std::string_view rec) {
+                   note_node(id, rec);
+                   s.node_columns_.observe(id, properties_of(rec, true));
+                 })) {
       return false;
     }
-    if (!records(dbis.rels, s.rels_, [](Packed& p) -> Packed& { return p; }, [](RelId, std::string_view) {})) {
+    if (!records(dbis.rels, s.rels_, [](Packed& p) -> Packed& { return p; },
+                 [&](RelId id, std::string_view rec) { s.rel_columns_.observe(id, properties_of(rec, false)); })) {
       return false;
     }
-    return adjacency();
+    return fill_columns(dbis.nodes, s.node_columns_, true) && fill_columns(dbis.rels, s.rel_columns_, false) &&
+           adjacency();
   }
 };
 
@@ -185,9 +211,12 @@ uint64_t ReadSnapshot::estimate_bytes(MDB_txn* txn, const Dbis& dbis) {
   const uint64_t edges = entries(txn, dbis.adj);
   // Per node: its record, its block entry, a padding header word and at
   // most 65 bits; per edge: the Edge and at most one header word (lists have
-  // one edge or more).
+  // one edge or more); per node and rel, at most the column budget (each
+  // slot 8 bytes and a bit).
+  const uint64_t column_slot = sizeof(int64_t) + 1;
   return nodes * (sizeof(Packed) + 2 * sizeof(uint64_t) + (kLabelBits + 1) / 8) + rels * sizeof(Packed) +
-         edges * (sizeof(Edge) + sizeof(uint64_t));
+         edges * (sizeof(Edge) + sizeof(uint64_t)) +
+         (nodes + rels) * PropertyColumns::kBudgetColumns * column_slot;
 }
 
 std::shared_ptr<const ReadSnapshot> ReadSnapshot::build(MDB_txn* txn, const Dbis& dbis,
@@ -203,7 +232,7 @@ uint64_t ReadSnapshot::bytes() const {
   uint64_t total = nodes_.capacity() * sizeof(NodeEntry) + rels_.capacity() * sizeof(Packed) +
                    exists_.capacity() * sizeof(uint64_t) + edges_.capacity() * sizeof(Edge);
   for (const auto& bits : label_bits_) total += bits.capacity() * sizeof(uint64_t);
-  return total;
+  return total + node_columns_.bytes() + rel_columns_.bytes();
 }
 
 std::span<const Edge> ReadSnapshot::edges(NodeId node, RelTypeId type, Direction dir) const {

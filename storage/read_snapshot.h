@@ -15,6 +15,9 @@
 // order the LMDB cursor gives ((neighbour, rel) ascending). A lookup touches
 // the node's index entry and then one contiguous block: two cache misses
 // where a separate segment table costs three.
+//
+// Fixed-width properties that most nodes (or rels) of an id range have are
+// also copied into dense columns (property_columns.h).
 #pragma once
 
 #include <lmdb.h>
@@ -28,6 +31,7 @@
 #include <vector>
 
 #include "storage/graph_store.h"
+#include "storage/property_columns.h"
 #include "storage/schema.h"
 #include "storage/snapshot_info.h"
 
@@ -72,7 +76,14 @@ class ReadSnapshot {
     return bit(label_bits_[label], id);
   }
 
+  // True when a column holds node `id`'s (rel `id`'s) value of `key`: then
+  // the entity exists and `out` is the value. False: read the record.
+  bool node_property(NodeId id, PropKeyId key, Value& out) const { return node_columns_.find(id, key, out); }
+  bool rel_property(RelId id, PropKeyId key, Value& out) const { return rel_columns_.find(id, key, out); }
+  size_t column_count() const { return node_columns_.column_count() + rel_columns_.column_count(); }
+
   std::span<const Edge> edges(NodeId node, RelTypeId type, Direction dir) const;
+
   // Every list of `node` in key order: fn(type, direction, edges).
   template <typename Fn>
   void for_each_list(NodeId node, Fn&& fn) const {
@@ -137,6 +148,7 @@ class ReadSnapshot {
   std::vector<uint64_t> exists_;                   // [node / 64]
   std::vector<std::vector<uint64_t>> label_bits_;  // [label][node / 64]
   std::vector<Edge> edges_;                        // the blocks, in node order
+  PropertyColumns node_columns_, rel_columns_;
 };
 
 }  // namespace kith::storage

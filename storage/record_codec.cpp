@@ -187,6 +187,29 @@ Value find_property(std::string_view props_bytes, PropKeyId key) {
   return Value();
 }
 
+bool is_fixed_width(ValueType t) {
+  return t == ValueType::Bool || t == ValueType::Int || t == ValueType::Double || t == ValueType::Date ||
+         t == ValueType::DateTime;
+}
+
+RawProperty read_raw_property(ByteReader& in) {
+  RawProperty p;
+  p.key = static_cast<PropKeyId>(in.varint());
+  // Peek at the kind: for the others skip_value reads it again.
+  ByteReader value = in;
+  p.type = read_type(value);
+  switch (p.type) {
+    case ValueType::Bool: p.bits = value.byte() != 0; break;
+    case ValueType::Int:
+    case ValueType::Date:
+    case ValueType::DateTime: p.bits = value.svarint(); break;
+    case ValueType::Double: p.bits = static_cast<int64_t>(get_u64le(value)); break;
+    default: skip_value(in); return p;
+  }
+  in = value;
+  return p;
+}
+
 void encode_node(std::string& out, std::span<const LabelId> labels, const Properties& props) {
   put_varint(out, labels.size());
   for (LabelId l : labels) put_varint(out, l);

@@ -13,6 +13,7 @@
 // found by skipping the ones before it without decoding them.
 #pragma once
 
+#include <bit>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +43,32 @@ void decode_properties(std::string_view bytes, Properties& out);
 // Null when absent; decodes only the value asked for.
 Value find_property(std::string_view props_bytes, PropKeyId key);
 
+// A property seen without decoding it into a Value: the fixed-width kinds
+// (Bool, Int, Double, Date, DateTime) carry their value as 64 bits (see
+// scalar_value); for the other kinds `bits` is 0 and the value
+// was skipped.
+struct RawProperty {
+  PropKeyId key = 0;
+  ValueType type = ValueType::Null;
+  int64_t bits = 0;
+};
+bool is_fixed_width(ValueType t);
+// Calls fn(const RawProperty&) for every property of `props_bytes`.
+template <typename Fn>
+void for_each_raw_property(std::string_view props_bytes, Fn&& fn);
+// The value a fixed-width kind's bits stand for (inline: column reads are
+// a hot path).
+inline Value scalar_value(ValueType type, int64_t bits) {
+  switch (type) {
+    case ValueType::Bool: return Value(bits != 0);
+    case ValueType::Int: return Value(bits);
+    case ValueType::Double: return Value(std::bit_cast<double>(bits));
+    case ValueType::Date: return Value(Date{static_cast<int32_t>(bits)});
+    case ValueType::DateTime: return Value(DateTime{bits});
+    default: return Value();
+  }
+}
+
 // `labels` sorted and unique.
 void encode_node(std::string& out, std::span<const LabelId> labels, const Properties& props);
 // Splits a node record into its labels and its property bytes.
@@ -56,5 +83,15 @@ struct RelHeader {
 void encode_rel(std::string& out, const RelHeader& h, const Properties& props);
 // Returns the property bytes.
 std::string_view decode_rel_header(std::string_view record, RelHeader& h);
+
+// Reads one property's key and kind, and a fixed-width value's bits (the
+// loop body of for_each_raw_property, out of line).
+RawProperty read_raw_property(ByteReader& in);
+
+template <typename Fn>
+void for_each_raw_property(std::string_view props_bytes, Fn&& fn) {
+  ByteReader in(props_bytes);
+  while (!in.at_end()) fn(read_raw_property(in));
+}
 
 }  // namespace kith::storage

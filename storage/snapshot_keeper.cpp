@@ -220,6 +220,7 @@ SnapshotInfo snapshot_info(const GraphStore& store) {
   info.building = s.building;
   info.version = s.current ? s.current->version() : 0;
   info.bytes = s.current ? s.current->bytes() : 0;
+  info.columns = s.current ? s.current->column_count() : 0;
   return info;
 }
 

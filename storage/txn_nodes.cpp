@@ -131,6 +131,10 @@ bool Txn::node_has_label(NodeId id, LabelId label) const {
 }
 
 Value Txn::node_property(NodeId id, PropKeyId key) const {
+  if (const ReadSnapshot* snap = impl_->snap.get(); snap && impl_->txn) {
+    Value out;
+    if (snap->node_property(id, key, out)) return out;
+  }
   MDB_val v;
   if (!impl_->get_raw(impl_->dbis().nodes, id, v)) no_node(id);
   return find_property(skip_node_labels(as_view(v)), key);

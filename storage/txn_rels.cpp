@@ -72,6 +72,10 @@ std::optional<RelRecord> Txn::get_rel(RelId id) const {
 }
 
 Value Txn::rel_property(RelId id, PropKeyId key) const {
+  if (const ReadSnapshot* snap = impl_->snap.get(); snap && impl_->txn) {
+    Value out;
+    if (snap->rel_property(id, key, out)) return out;
+  }
   MDB_val v;
   if (!impl_->get_raw(impl_->dbis().rels, id, v)) no_rel(id);
   RelHeader h;

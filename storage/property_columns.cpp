@@ -1,0 +1,69 @@
+#include "storage/property_columns.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace kith::storage {
+
+void PropertyColumns::observe(uint64_t id, std::string_view props) {
+  id_bound_ = std::max(id_bound_, id + 1);
+  for_each_raw_property(props, [&](const RawProperty& p) {
+    if (p.key >= stats_.size()) stats_.resize(static_cast<size_t>(p.key) + 1);
+    KeyStats& s = stats_[p.key];
+    if (s.count == 0) s.type = p.type;
+    if (p.type != s.type || !is_fixed_width(p.type)) s.uniform = false;
+    ++s.count;
+    s.lo = std::min(s.lo, id);
+    s.hi = std::max(s.hi, id);
+  });
+}
+
+bool PropertyColumns::choose() {
+  std::vector<size_t> keys;
+  for (size_t k = 0; k < stats_.size(); ++k) {
+    const KeyStats& s = stats_[k];
+    if (s.uniform && s.count >= kMinValues && s.count * kMaxSparseness >= s.hi - s.lo + 1) keys.push_back(k);
+  }
+  // Densest first, so the budget goes where most reads land.
+  std::sort(keys.begin(), keys.end(), [&](size_t a, size_t b) { return stats_[a].count > stats_[b].count; });
+  uint64_t budget = kBudgetColumns * id_bound_;  // in value slots
+  columns_.clear();
+  for (size_t k : keys) {
+    const KeyStats& s = stats_[k];
+    const uint64_t span = s.hi - s.lo + 1;
+    if (span > budget) continue;
+    budget -= span;
+    if (k >= columns_.size()) columns_.resize(k + 1);
+    Column& c = columns_[k];
+    c.type = s.type;
+    c.first = s.lo;
+    c.values.assign(span, 0);
+    c.present.assign((span + 63) / 64, 0);
+  }
+  stats_.clear();
+  stats_.shrink_to_fit();
+  active_.clear();
+  for (const Column& c : columns_) {
+    if (!c.values.empty()) active_.push_back(&c);
+  }
+  return !active_.empty();
+}
+
+void PropertyColumns::fill(uint64_t id, std::string_view props) {
+  for_each_raw_property(props, [&](const RawProperty& p) {
+    if (p.key >= columns_.size()) return;
+    Column& c = columns_[p.key];
+    const uint64_t i = id - c.first;
+    if (i >= c.values.size()) return;  // no column for this key (or a new id)
+    c.values[i] = p.bits;
+    c.present[i >> 6] |= uint64_t{1} << (i & 63);
+  });
+}
+
+uint64_t PropertyColumns::bytes() const {
+  uint64_t total = columns_.capacity() * sizeof(Column);
+  for (const Column& c : columns_) total += c.values.capacity() * sizeof(int64_t) + c.present.capacity() * sizeof(uint64_t);
+  return total;
+}
+
+}  // namespace kith::storage
