@@ -178,11 +178,24 @@ struct SnapshotBuilder {
         pending.edges.insert(pending.edges.end(), batch.begin(), batch.end());
         since_check += batch.size();
       }
+      const uint64_t list_start = pending.headers.empty() ? 0 : pending.headers.back() >> 24;
+      s.single_edges_.observe(key & ReadSnapshot::kKeyMask, node, pending.edges.size() - list_start);
       pending.headers.push_back((pending.edges.size() << 24) | (key & ReadSnapshot::kKeyMask));
     }
     check_found(rc, "scan adjacency");
     if (!write_block(pending)) return false;
     if (s.edges_.capacity() > s.edges_.size() + s.edges_.size() / 8) s.edges_.shrink_to_fit();
+    return single_edge_columns();
+  }
+
+  bool single_edge_columns() {
+    if (!s.single_edges_.choose(s.nodes_.size())) return true;
+    for (NodeId node = 0; node < s.nodes_.size(); ++node) {
+      if (stop()) return false;
+      s.for_each_list(node, [&](RelTypeId type, Direction dir, std::span<const Edge> edges) {
+        s.single_edges_.fill((uint64_t{type} << 1) | static_cast<uint64_t>(dir), node, edges);
+      });
+    }
     return true;
   }
 
@@ -211,12 +224,13 @@ uint64_t ReadSnapshot::estimate_bytes(MDB_txn* txn, const Dbis& dbis) {
   const uint64_t edges = entries(txn, dbis.adj);
   // Per node: its record, its block entry, a padding header word and at
   // most 65 bits; per edge: the Edge and at most one header word (lists have
-  // one edge or more); per node and rel, at most the column budget (each
-  // slot 8 bytes and a bit).
+  // one edge or more); per node and rel, at most the property column budget
+  // (each slot 8 bytes and a bit); per node, the single-edge column budget.
   const uint64_t column_slot = sizeof(int64_t) + 1;
   return nodes * (sizeof(Packed) + 2 * sizeof(uint64_t) + (kLabelBits + 1) / 8) + rels * sizeof(Packed) +
          edges * (sizeof(Edge) + sizeof(uint64_t)) +
-         (nodes + rels) * PropertyColumns::kBudgetColumns * column_slot;
+         (nodes + rels) * PropertyColumns::kBudgetColumns * column_slot +
+         nodes * SingleEdgeColumns::kBudgetColumns * sizeof(Edge);
 }
 
 std::shared_ptr<const ReadSnapshot> ReadSnapshot::build(MDB_txn* txn, const Dbis& dbis,
@@ -232,12 +246,13 @@ uint64_t ReadSnapshot::bytes() const {
   uint64_t total = nodes_.capacity() * sizeof(NodeEntry) + rels_.capacity() * sizeof(Packed) +
                    exists_.capacity() * sizeof(uint64_t) + edges_.capacity() * sizeof(Edge);
   for (const auto& bits : label_bits_) total += bits.capacity() * sizeof(uint64_t);
-  return total + node_columns_.bytes() + rel_columns_.bytes();
+  return total + node_columns_.bytes() + rel_columns_.bytes() + single_edges_.bytes();
 }
 
 std::span<const Edge> ReadSnapshot::edges(NodeId node, RelTypeId type, Direction dir) const {
   if (type > kMaxRelTypeId) return {};
   const uint64_t key = (uint64_t{type} << 1) | static_cast<uint64_t>(dir);
+  if (const auto single = single_edges_.find(node, key); !single.empty()) return single;
   // A node has a few lists (one per type and direction it has edges of),
   // ordered by key: a short linear search beats anything cleverer.
   const Block b = block(node);

@@ -17,7 +17,9 @@
 // where a separate segment table costs three.
 //
 // Fixed-width properties that most nodes (or rels) of an id range have are
-// also copied into dense columns (property_columns.h).
+// also copied into dense columns (property_columns.h), and so are the edges
+// of (type, direction) pairs that most nodes have exactly one of
+// (single_edge_columns.h).
 #pragma once
 
 #include <lmdb.h>
@@ -32,6 +34,7 @@
 
 #include "storage/graph_store.h"
 #include "storage/property_columns.h"
+#include "storage/single_edge_columns.h"
 #include "storage/schema.h"
 #include "storage/snapshot_info.h"
 
@@ -80,7 +83,8 @@ class ReadSnapshot {
   // the entity exists and `out` is the value. False: read the record.
   bool node_property(NodeId id, PropKeyId key, Value& out) const { return node_columns_.find(id, key, out); }
   bool rel_property(RelId id, PropKeyId key, Value& out) const { return rel_columns_.find(id, key, out); }
-  size_t column_count() const { return node_columns_.column_count() + rel_columns_.column_count(); }
+  size_t property_columns() const { return node_columns_.column_count() + rel_columns_.column_count(); }
+  size_t single_edge_columns() const { return single_edges_.column_count(); }
 
   std::span<const Edge> edges(NodeId node, RelTypeId type, Direction dir) const;
 
@@ -149,6 +153,7 @@ class ReadSnapshot {
   std::vector<std::vector<uint64_t>> label_bits_;  // [label][node / 64]
   std::vector<Edge> edges_;                        // the blocks, in node order
   PropertyColumns node_columns_, rel_columns_;
+  SingleEdgeColumns single_edges_;
 };
 
 }  // namespace kith::storage

@@ -16,7 +16,8 @@ struct SnapshotInfo {
   bool building = false;
   uint64_t version = 0;  // of the snapshot kept now; 0: none
   uint64_t bytes = 0;    // its memory
-  uint64_t columns = 0;  // its property columns (nodes' and rels')
+  uint64_t property_columns = 0;     // nodes' and rels'
+  uint64_t single_edge_columns = 0;  // (type, direction) pairs
   double build_seconds = 0;      // wall time of the last completed build
   double build_cpu_seconds = 0;  // its builder thread's CPU time
   uint64_t builds = 0;       // completed builds

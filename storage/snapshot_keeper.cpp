@@ -220,7 +220,8 @@ SnapshotInfo snapshot_info(const GraphStore& store) {
   info.building = s.building;
   info.version = s.current ? s.current->version() : 0;
   info.bytes = s.current ? s.current->bytes() : 0;
-  info.columns = s.current ? s.current->column_count() : 0;
+  info.property_columns = s.current ? s.current->property_columns() : 0;
+  info.single_edge_columns = s.current ? s.current->single_edge_columns() : 0;
   return info;
 }
 

@@ -2,10 +2,10 @@
 // grouping items (null equal to null), each group folds its aggregates.
 // Without grouping items there is exactly one group, even over no rows
 // (count(*) of nothing is 0).
-#include <unordered_map>
 #include <unordered_set>
 
 #include "engine/exec/builder.h"
+#include "engine/exec/group_table.h"
 #include "engine/value/arithmetic.h"
 #include "engine/value/compare.h"
 #include "storage/error.h"
@@ -28,7 +28,8 @@ struct State {
 
 class AggregateOp final : public Operator {
  public:
-  AggregateOp(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {
+  AggregateOp(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), groups_(op.items.size()) {
     for (const auto& item : op.items) {
       key_slots_.push_back(item.slot);
       key_exprs_.push_back(b.row_expr(*item.expr));
@@ -45,30 +46,30 @@ class AggregateOp final : public Operator {
 
   void do_open(Row& row) override {
     groups_.clear();
-    order_.clear();
+    states_.clear();
     pos_ = 0;
     child_->open(row);
-    std::vector<Value> key(key_exprs_.size());
+    key_.resize(key_exprs_.size());
     while (child_->next(row)) {
       ctx_.check_interrupt();
-      for (size_t i = 0; i < key_exprs_.size(); ++i) key[i] = key_exprs_[i]->eval(row, ctx_);
-      auto it = groups_.find(key);
-      if (it == groups_.end()) {
-        it = groups_.emplace(key, std::vector<State>(aggs_.size())).first;
-        order_.push_back(&*it);
-      }
-      for (size_t i = 0; i < aggs_.size(); ++i) fold(aggs_[i], it->second[i], row);
+      for (size_t i = 0; i < key_exprs_.size(); ++i) key_[i] = key_exprs_[i]->eval(row, ctx_);
+      const auto [group, fresh] = groups_.intern(key_);
+      if (fresh) states_.resize(states_.size() + aggs_.size());
+      State* states = states_.data() + group * aggs_.size();
+      for (size_t i = 0; i < aggs_.size(); ++i) fold(aggs_[i], states[i], row);
     }
-    if (key_exprs_.empty() && groups_.empty()) {
-      auto it = groups_.emplace(std::vector<Value>{}, std::vector<State>(aggs_.size())).first;
-      order_.push_back(&*it);
+    if (key_exprs_.empty() && groups_.size() == 0) {
+      groups_.intern({});
+      states_.resize(aggs_.size());
     }
   }
 
   bool do_next(Row& row) override {
-    if (pos_ >= order_.size()) return false;
-    auto& [key, states] = *order_[pos_++];
+    if (pos_ >= groups_.size()) return false;
+    const size_t group = pos_++;
+    const auto key = groups_.key(group);
     for (size_t i = 0; i < key_slots_.size(); ++i) row[key_slots_[i]] = key[i];
+    State* states = states_.data() + group * aggs_.size();
     for (size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].slot] = result(aggs_[i], states[i]);
     return true;
   }
@@ -142,9 +143,9 @@ class AggregateOp final : public Operator {
   std::vector<SlotId> key_slots_;
   std::vector<CompiledExprPtr> key_exprs_;
   std::vector<Agg> aggs_;
-  using Groups = std::unordered_map<std::vector<Value>, std::vector<State>, GroupKeyHash, GroupKeyEqual>;
-  Groups groups_;
-  std::vector<Groups::value_type*> order_;  // groups in first-seen order
+  GroupTable groups_;
+  std::vector<State> states_;  // group g's at [g * aggs_.size(), ...)
+  std::vector<Value> key_;     // the current row's, reused
   size_t pos_ = 0;
 };
 

@@ -1,8 +1,8 @@
 // Operators that pass rows through one at a time: Filter, Projection, Skip,
 // Limit, Unwind, Distinct, and Eager (which buffers everything first).
-#include <unordered_set>
 
 #include "engine/exec/builder.h"
+#include "engine/exec/group_table.h"
 #include "engine/value/compare.h"
 #include "storage/error.h"
 
@@ -147,7 +147,7 @@ class UnwindOp final : public Operator {
 class DistinctOp final : public Operator {
  public:
   DistinctOp(const Op& op, Builder& b)
-      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), slots_(op.slots) {}
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), slots_(op.slots), seen_(op.slots.size()) {}
   void do_open(Row& row) override {
     seen_.clear();
     child_->open(row);
@@ -158,9 +158,7 @@ class DistinctOp final : public Operator {
       // Probe with a reused key; only a new row's key is kept (copied).
       key_.resize(slots_.size());
       for (size_t i = 0; i < slots_.size(); ++i) key_[i] = row[slots_[i]];
-      if (seen_.count(key_)) continue;
-      seen_.insert(key_);
-      return true;
+      if (seen_.intern(key_).second) return true;
     }
     return false;
   }
@@ -170,7 +168,7 @@ class DistinctOp final : public Operator {
   OperatorPtr child_;
   std::vector<SlotId> slots_;
   std::vector<Value> key_;
-  std::unordered_set<std::vector<Value>, GroupKeyHash, GroupKeyEqual> seen_;
+  GroupTable seen_;
 };
 
 class EagerOp final : public Operator {

@@ -1,0 +1,93 @@
+// Interns tuples of grouping values (aggregation keys, DISTINCT rows): each
+// distinct tuple, as same_group sees it (null equal to null, 1 equal to 1.0),
+// gets a dense index in first-seen order.
+//
+// Why not std::unordered_map<std::vector<Value>, ...>: that allocates a node
+// and a key vector per group and hashes through a vector per row. Here keys
+// live in one flat array and the table holds group indices (open addressing,
+// linear probing), so probing with the current row's values allocates
+// nothing and a new group costs an append.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "engine/value/compare.h"
+#include "storage/value.h"
+
+namespace kith::engine {
+
+class GroupTable {
+ public:
+  explicit GroupTable(size_t width) : width_(width) {}
+
+  // The group of `key` (exactly width() values) and whether it is new; a
+  // new group's values are copied in.
+  std::pair<size_t, bool> intern(std::span<const Value> key) {
+    if (width_ == 0) {
+      const bool fresh = groups_ == 0;
+      groups_ = 1;
+      return {0, fresh};
+    }
+    if ((groups_ + 1) * 4 > slots_.size() * 3) grow();
+    const size_t h = hash(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const uint32_t s = slots_[i];
+      if (s == 0) {
+        slots_[i] = static_cast<uint32_t>(groups_ + 1);
+        keys_.insert(keys_.end(), key.begin(), key.end());
+        hashes_.push_back(h);
+        return {groups_++, true};
+      }
+      if (hashes_[s - 1] == h && equal(s - 1, key)) return {s - 1, false};
+    }
+  }
+
+  size_t size() const { return groups_; }
+  size_t width() const { return width_; }
+  std::span<const Value> key(size_t group) const { return {keys_.data() + group * width_, width_}; }
+
+  void clear() {
+    keys_.clear();
+    hashes_.clear();
+    slots_.clear();
+    mask_ = 0;
+    groups_ = 0;
+  }
+
+ private:
+  static size_t hash(std::span<const Value> key) {
+    size_t h = 0;
+    for (const Value& v : key) h = h * 31 + group_hash(v);
+    // Spread the bits: group_hash of small ints and node ids is near identity.
+    return (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL;
+  }
+  bool equal(size_t group, std::span<const Value> key) const {
+    const Value* stored = keys_.data() + group * width_;
+    for (size_t i = 0; i < width_; ++i) {
+      if (!same_group(stored[i], key[i])) return false;
+    }
+    return true;
+  }
+  void grow() {
+    const size_t size = slots_.empty() ? 16 : slots_.size() * 2;
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    for (size_t g = 0; g < groups_; ++g) {
+      size_t i = hashes_[g] & mask_;
+      while (slots_[i] != 0) i = (i + 1) & mask_;
+      slots_[i] = static_cast<uint32_t>(g + 1);
+    }
+  }
+
+  size_t width_;
+  std::vector<Value> keys_;      // group g's values at [g * width_, (g + 1) * width_)
+  std::vector<size_t> hashes_;   // by group
+  std::vector<uint32_t> slots_;  // group + 1; 0 = empty
+  size_t mask_ = 0;
+  size_t groups_ = 0;
+};
+
+}  // namespace kith::engine

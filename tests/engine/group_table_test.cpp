@@ -1,0 +1,52 @@
+// GroupTable (engine/exec/group_table.h): the grouping of aggregation and
+// DISTINCT. Same group as same_group says (null with null, 1 with 1.0),
+// first-seen order, and nothing lost while the table grows.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/exec/group_table.h"
+
+using kith::Value;
+using kith::engine::GroupTable;
+
+TEST_CASE("group table: equal tuples share a group, in first-seen order") {
+  GroupTable t(2);
+  const std::vector<Value> a{Value(1), Value("x")};
+  const std::vector<Value> b{Value(1.0), Value("x")};  // same group as a
+  const std::vector<Value> c{Value(), Value()};
+  const std::vector<Value> d{Value(), Value()};  // nulls group together
+  const std::vector<Value> e{Value("x"), Value(1)};
+  CHECK(t.intern(a) == std::pair<size_t, bool>{0, true});
+  CHECK(t.intern(b) == std::pair<size_t, bool>{0, false});
+  CHECK(t.intern(c) == std::pair<size_t, bool>{1, true});
+  CHECK(t.intern(d) == std::pair<size_t, bool>{1, false});
+  CHECK(t.intern(e) == std::pair<size_t, bool>{2, true});
+  REQUIRE(t.size() == 3);
+  CHECK(t.key(0)[0] == Value(1));  // the first-seen values are kept
+  CHECK(t.key(2)[0] == Value("x"));
+  t.clear();
+  CHECK(t.size() == 0);
+  CHECK(t.intern(e) == std::pair<size_t, bool>{0, true});
+}
+
+TEST_CASE("group table: many groups survive growth") {
+  GroupTable t(1);
+  for (int round = 0; round < 2; ++round) {
+    for (int64_t i = 0; i < 5000; ++i) {
+      const std::vector<Value> key{Value(i * 7919 % 5000)};
+      const auto [group, fresh] = t.intern(key);
+      CHECK(fresh == (round == 0));
+      CHECK(t.key(group)[0] == key[0]);
+    }
+  }
+  CHECK(t.size() == 5000);
+}
+
+TEST_CASE("group table: no grouping values make one group") {
+  GroupTable t(0);
+  CHECK(t.intern({}) == std::pair<size_t, bool>{0, true});
+  CHECK(t.intern({}) == std::pair<size_t, bool>{0, false});
+  CHECK(t.size() == 1);
+}
