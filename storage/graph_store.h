@@ -180,6 +180,10 @@ class Txn {
   bool node_has_label(NodeId id, LabelId label) const;
   // Null when absent. Decodes only the requested property.
   Value node_property(NodeId id, PropKeyId key) const;
+  // True when this transaction's read snapshot keeps `key` of nodes in a
+  // dense column: node_property of that key is then about as cheap as a
+  // cached value (callers need not keep their own).
+  bool has_node_property_column(PropKeyId key) const;
   // Setting Null removes the property.
   void set_node_property(NodeId id, PropKeyId key, Value value);
   void add_node_label(NodeId id, LabelId label);

@@ -41,6 +41,7 @@ class PropertyColumns {
     return true;
   }
 
+  bool has(PropKeyId key) const { return key < columns_.size() && !columns_[key].values.empty(); }
   uint64_t bytes() const;
   size_t column_count() const { return active_.size(); }
 

@@ -140,6 +140,11 @@ Value Txn::node_property(NodeId id, PropKeyId key) const {
   return find_property(skip_node_labels(as_view(v)), key);
 }
 
+bool Txn::has_node_property_column(PropKeyId key) const {
+  const ReadSnapshot* snap = impl_->snap.get();
+  return snap && impl_->txn && snap->has_node_property_column(key);
+}
+
 void Txn::set_node_property(NodeId id, PropKeyId key, Value value) {
   Impl& t = *impl_;
   t.require_write();

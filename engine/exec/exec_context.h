@@ -53,20 +53,29 @@ class ExecContext {
   // of each key (and whose node it was) stays right for the whole
   // statement: a Filter's `m.date` and the projection's `m.date` above it,
   // or a grouping key over a run of rows about one node, read it once.
-  // Null in a writing statement.
+  // Null in a writing statement, and for keys the read snapshot keeps in a
+  // column (reading the column costs less than keeping the memo).
   struct LastRead {
     NodeId node = kNoNode;
     Value value;
   };
   LastRead* last_node_read(PropKeyId key) {
     if (writable_) return nullptr;
-    if (key >= last_reads_.size()) last_reads_.resize(static_cast<size_t>(key) + 1);
-    return &last_reads_[key];
+    if (key >= last_reads_.size()) {
+      const size_t old = last_reads_.size();
+      last_reads_.resize(static_cast<size_t>(key) + 1);
+      columned_.resize(last_reads_.size());
+      for (size_t k = old; k < columned_.size(); ++k) {
+        columned_[k] = txn.has_node_property_column(static_cast<PropKeyId>(k));
+      }
+    }
+    return columned_[key] ? nullptr : &last_reads_[key];
   }
 
  private:
   bool writable_;
   std::vector<LastRead> last_reads_;
+  std::vector<bool> columned_;  // by key: txn.has_node_property_column
   const std::atomic<bool>* cancel_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   uint32_t ticks_ = 0;
