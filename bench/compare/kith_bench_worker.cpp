@@ -8,7 +8,8 @@
 //       loadMs: the whole in-process import (reading the CSVs, writing,
 //       fsync and the atomic rename), as `kith import` does it.
 //   {"op":"open","db":"PATH"}
-//       -> {"ok":true,"snapshotEnabled":..,"snapshotBytes":..,"snapshotBuildS":..}
+//       -> {"ok":true,"snapshotEnabled":..,"snapshotBytes":..,"snapshotBuildS":..,
+//           "propertyColumns":..,"singleEdgeColumns":..}
 //       The store builds an in-memory read snapshot on a background thread once
 //       a version has had a few read transactions (docs/storage.md); open runs
 //       those reads and waits for the build, so that every timed query sees
@@ -86,6 +87,7 @@ json do_open(std::unique_ptr<kith::Database>& db, const json& req) {
   kith::storage::wait_for_snapshot_builds(db->store(), std::chrono::minutes(5));
   const auto info = kith::storage::snapshot_info(db->store());
   return {{"ok", true}, {"snapshotEnabled", info.enabled}, {"snapshotBytes", info.bytes},
+          {"propertyColumns", info.property_columns}, {"singleEdgeColumns", info.single_edge_columns},
           {"snapshotBuildS", info.build_seconds}, {"snapshotSkip", info.last_skip}};
 }
 
