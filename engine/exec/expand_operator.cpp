@@ -51,7 +51,7 @@ class ExpandOp final : public Operator {
         // Both ends are bound: walk the relationships of the end that has
         // fewer (a post's two tags, not a tag's thousands of posts).
         if (!types_.any && target_ != start &&
-            degree(target_, reverse(dir_)) < degree(start, dir_)) {
+            target_degree(target_, reverse(dir_)) < degree(start, dir_)) {
           std::swap(start, target_);
           dir = reverse(dir_);
         }
@@ -84,6 +84,21 @@ class ExpandOp final : public Operator {
     }
     return n;
   }
+
+  // The target's degree, remembered for the next row: the bound end is
+  // often the same node for a long run of rows (a tag seeked once per
+  // friend, checked against each of the friend's posts).
+  uint64_t target_degree(NodeId node, query::plan::Dir dir) {
+    if (!degree_known_ || node != degree_node_) {
+      degree_node_ = node;
+      degree_ = degree(node, dir);
+      degree_known_ = !ctx_.txn.writable();  // a write could change it
+    }
+    return degree_;
+  }
+  bool degree_known_ = false;
+  NodeId degree_node_ = 0;
+  uint64_t degree_ = 0;
 
   NeighbourIterator it_;
   bool have_input_ = false;

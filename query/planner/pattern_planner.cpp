@@ -462,6 +462,7 @@ class PatternPlanner {
 
   // ------------------------------------------------------------ steps
   bool step() {
+    if (seek_step()) return true;
     if (expand_step()) return true;
     if (shortest_step()) return true;
     return start_step();
@@ -773,6 +774,73 @@ class PatternPlanner {
       }
     }
     if (!have) return false;
+    place_start(best);
+    return true;
+  }
+
+  // ------------------------------------------------------------ seeks
+  // Before expanding (unless a relationship can close with expand-into), an
+  // unbound node that an id or index equality with a value computable now
+  // pins down is seeked rather than reached by expansion when the estimates
+  // say the seek is cheaper: each row the seek yields costs an expand-into
+  // check later (the smaller of the two degrees), each row the cheapest
+  // expansion reaching the node yields costs the neighbour and the filter
+  // on it (counted as 2). The node's relationships then close with
+  // expand-into. A seek yielding at most one row per input row (an id, a
+  // unique index) never adds rows, so it goes as early as its value is
+  // known, even before a neighbour of the node is bound: fewest input rows,
+  // fewest seeks. docs/planner.md, "Seeking a pattern node by a value bound
+  // earlier".
+  bool seek_step() {
+    if (std::none_of(nodes_.begin(), nodes_.end(), [](const PNode& n) { return n.bound; }))
+      return false;  // nothing to expand from: start_step chooses the start
+    for (const auto& rel : rels_)
+      if (!rel.done && !rel.shortest && nodes_[rel.left].bound && nodes_[rel.right].bound)
+        return false;  // expand-into first: it only removes rows
+    bool have = false;
+    Start best;
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (nodes_[i].bound) continue;
+      Start s = best_start_for(i);
+      if (s.tier > 2 || !seek_beats_expansion(i, s.rows)) continue;
+      if (!have || s.tier < best.tier || (s.tier == best.tier && s.rows < best.rows)) {
+        best = s;
+        have = true;
+      }
+    }
+    if (!have) return false;
+    place_start(best);
+    return true;
+  }
+
+  // Against the cheapest expansion that would bind `node`: from a bound
+  // neighbour if there is one, else (only for a seek that adds no rows)
+  // from any neighbour, once it is bound.
+  bool seek_beats_expansion(size_t node, double seek_rows) const {
+    double out = -1, back = 0;
+    bool from_bound = false;
+    for (const auto& rel : rels_) {
+      if (rel.done || rel.shortest || rel.pattern->var_length) continue;
+      if ((rel.left == node) == (rel.right == node)) continue;  // not adjacent, or a loop
+      const bool from_left = rel.right == node;
+      const PNode& other = nodes_[from_left ? rel.left : rel.right];
+      if (from_bound && !other.bound) continue;
+      const double o = degree(rel, other, direction(*rel.pattern, from_left));
+      const double b = degree(rel, nodes_[node], direction(*rel.pattern, !from_left));
+      if (other.bound && !from_bound) {
+        from_bound = true;
+        out = -1;
+      }
+      if (out < 0 || o < out) {
+        out = o;
+        back = b;
+      }
+    }
+    if (out < 0 || (!from_bound && seek_rows > 1)) return false;
+    return seek_rows * (1 + std::min(out, back)) < 2 * out;
+  }
+
+  void place_start(const Start& best) {
     PNode& n = nodes_[best.node];
     OpPtr leaf;
     switch (best.tier) {
@@ -847,7 +915,6 @@ class PatternPlanner {
       apply->estimated_rows = rows;
       plan_ = std::move(apply);
     }
-    return true;
   }
 
   // ------------------------------------------------------------ paths
