@@ -7,6 +7,7 @@
 #include "engine/eval/compiled_expr.h"
 #include "engine/eval/graph_functions.h"
 #include "engine/eval/in_list.h"
+#include "engine/eval/subplan_cache.h"
 #include "engine/functions/function_registry.h"
 #include "engine/value/arithmetic.h"
 #include "engine/value/temporal.h"
@@ -735,14 +736,44 @@ struct SubplanRow {
   }
 };
 
+// The cache of a subplan's results (subplan_cache.h) and its key's
+// subexpressions, compiled.
+struct SubplanMemo {
+  SubplanKey key_plan;
+  std::vector<CompiledExprPtr> key_exprs;
+  SubplanCache cache;
+  std::vector<Value> key;
+
+  // Fills `key` from the outer row; false: evaluate this time uncached.
+  bool make_key(Row& row, ExecContext& ctx) {
+    if (!key_plan.cacheable || !cache.enabled() || ctx.txn.writable()) return false;
+    key.clear();
+    for (auto s : key_plan.slots) key.push_back(s < row.size() ? row[s] : Value{});
+    try {
+      for (auto& e : key_exprs) key.push_back(e->eval(row, ctx));
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::Timeout || e.code() == ErrorCode::Cancelled) throw;
+      return false;
+    }
+    return SubplanCache::small_key(key);
+  }
+};
+
 struct ExistsNode final : CompiledExpr {
   OperatorPtr subplan;
   SubplanRow rows;
+  SubplanMemo memo;
   explicit ExistsNode(std::vector<query::plan::SlotId> slots) : rows(std::move(slots)) {}
-  Value eval(Row& row, ExecContext&) override {
+  Value eval(Row& row, ExecContext& ctx) override {
+    const bool keyed = memo.make_key(row, ctx);
+    if (keyed) {
+      if (const Value* hit = memo.cache.find(memo.key)) return *hit;
+    }
     Row& scratch = rows.from(row);
     subplan->open(scratch);
-    return subplan->next(scratch);
+    Value out = subplan->next(scratch);
+    if (keyed) memo.cache.insert(std::move(memo.key), out);
+    return out;
   }
 };
 
@@ -750,16 +781,23 @@ struct PatternComprehensionNode final : CompiledExpr {
   OperatorPtr subplan;
   CompiledExprPtr projection;
   SubplanRow rows;
+  SubplanMemo memo;
   explicit PatternComprehensionNode(std::vector<query::plan::SlotId> slots)
       : rows(std::move(slots)) {}
   Value eval(Row& row, ExecContext& ctx) override {
+    const bool keyed = memo.make_key(row, ctx);
+    if (keyed) {
+      if (const Value* hit = memo.cache.find(memo.key)) return *hit;
+    }
     Row& scratch = rows.from(row);
     subplan->open(scratch);
-    Value::List out;
+    Value::List list;
     while (subplan->next(scratch)) {
       ctx.check_interrupt();
-      out.push_back(projection->eval(scratch, ctx));
+      list.push_back(projection->eval(scratch, ctx));
     }
+    Value out = std::move(list);
+    if (keyed) memo.cache.insert(std::move(memo.key), out);
     return out;
   }
 };
@@ -992,6 +1030,7 @@ class Compiler {
         collect_slots(*e.subplan, slots);
         auto n = std::make_unique<ExistsNode>(std::move(slots));
         n->subplan = subplans_(*e.subplan);
+        memo(n->memo, e);
         return n;
       }
       case ExprKind::PatternComprehension: {
@@ -1004,6 +1043,7 @@ class Compiler {
         ++subplan_rows_;
         n->projection = arg(e, 0);
         --subplan_rows_;
+        memo(n->memo, e);
         return n;
       }
       case ExprKind::Within: {
@@ -1095,6 +1135,14 @@ class Compiler {
       if (n->version) n->reuse = InNode::Reuse::Version;
     }
     return n;
+  }
+
+  // The key of a subplan's cache: its subexpressions over outer values are
+  // compiled on their own (evaluated on the outer row, not the subplan's).
+  void memo(SubplanMemo& m, const Expr& e) {
+    m.key_plan = subplan_key(e);
+    if (!m.key_plan.cacheable) return;
+    for (const Expr* k : m.key_plan.exprs) m.key_exprs.push_back(compile_expr(*k, subplans_));
   }
 
   CompiledExprPtr property(const Expr& e) {
