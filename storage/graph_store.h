@@ -180,6 +180,10 @@ class Txn {
   bool node_has_label(NodeId id, LabelId label) const;
   // Null when absent. Decodes only the requested property.
   Value node_property(NodeId id, PropKeyId key) const;
+  // A hint that node `id`'s snapshot columns (property values, single
+  // edges) will be read soon: starts their cache misses early. Never changes
+  // a result; nothing without a read snapshot.
+  void prefetch_node(NodeId id) const;
   // True when this transaction's read snapshot keeps `key` of nodes in a
   // dense column: node_property of that key is then about as cheap as a
   // cached value (callers need not keep their own).

@@ -42,6 +42,12 @@ class PropertyColumns {
   }
 
   bool has(PropKeyId key) const { return key < columns_.size() && !columns_[key].values.empty(); }
+  void prefetch(uint64_t id) const {
+    for (const Column* c : active_) {
+      const uint64_t i = id - c->first;
+      if (i < c->values.size()) __builtin_prefetch(&c->values[i]);
+    }
+  }
   uint64_t bytes() const;
   size_t column_count() const { return active_.size(); }
 

@@ -84,6 +84,7 @@ class ReadSnapshot {
   bool node_property(NodeId id, PropKeyId key, Value& out) const { return node_columns_.find(id, key, out); }
   bool rel_property(RelId id, PropKeyId key, Value& out) const { return rel_columns_.find(id, key, out); }
   bool has_node_property_column(PropKeyId key) const { return node_columns_.has(key); }
+  void prefetch_node(NodeId id) const { node_columns_.prefetch(id); single_edges_.prefetch(id); }
   size_t property_columns() const { return node_columns_.column_count() + rel_columns_.column_count(); }
   size_t single_edge_columns() const { return single_edges_.column_count(); }
 

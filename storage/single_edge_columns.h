@@ -38,6 +38,12 @@ class SingleEdgeColumns {
     return {&c.edges[i], 1};
   }
 
+  void prefetch(NodeId node) const {
+    for (const Column& c : columns_) {
+      const uint64_t i = node - c.first;
+      if (i < c.edges.size()) __builtin_prefetch(&c.edges[i]);
+    }
+  }
   uint64_t bytes() const;
   size_t column_count() const { return count_; }
 

@@ -145,6 +145,10 @@ bool Txn::has_node_property_column(PropKeyId key) const {
   return snap && impl_->txn && snap->has_node_property_column(key);
 }
 
+void Txn::prefetch_node(NodeId id) const {
+  if (const ReadSnapshot* snap = impl_->snap.get()) snap->prefetch_node(id);
+}
+
 void Txn::set_node_property(NodeId id, PropKeyId key, Value value) {
   Impl& t = *impl_;
   t.require_write();

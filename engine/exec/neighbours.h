@@ -44,6 +44,7 @@ class NeighbourIterator {
   Direction cursor_dir_ = Direction::Out;
   std::span<const Edge> batch_;
   size_t pos_ = 0;
+  static constexpr size_t kPrefetchDistance = 8;  // edges; measured on LDBC IC3/IC9
   // Any-type iteration: gathered up front.
   struct Gathered {
     RelRef rel;
