@@ -782,13 +782,15 @@ class PatternPlanner {
   // Before expanding (unless a relationship can close with expand-into), an
   // unbound node that an id or index equality with a value computable now
   // pins down is seeked rather than reached by expansion when the estimates
-  // say the seek is cheaper: each row the seek yields costs an expand-into
-  // check later (the smaller of the two degrees), each row the cheapest
-  // expansion reaching the node yields costs the neighbour and the filter
-  // on it (counted as 2). The node's relationships then close with
-  // expand-into. A seek yielding at most one row per input row (an id, a
-  // unique index) never adds rows, so it goes as early as its value is
-  // known, even before a neighbour of the node is bound: fewest input rows,
+  // say the seek is cheaper. A seek costs 1 (the lookup, per input row) plus
+  // an expand-into check per row it yields (the engine walks the end with
+  // fewer relationships: the smaller of the two degrees, plus 1). The
+  // expansion costs its rows, twice for an index equality (each row then
+  // reads the property to filter it; an id or identity filter is free).
+  // The node's relationships then close with expand-into. A seek yielding
+  // at most one row never adds rows, so it is considered even before a
+  // neighbour of the node is bound (against the expansion from that
+  // neighbour) and goes as early as its value is known: fewest input rows,
   // fewest seeks. docs/planner.md, "Seeking a pattern node by a value bound
   // earlier".
   bool seek_step() {
@@ -802,7 +804,7 @@ class PatternPlanner {
     for (size_t i = 0; i < nodes_.size(); ++i) {
       if (nodes_[i].bound) continue;
       Start s = best_start_for(i);
-      if (s.tier > 2 || !seek_beats_expansion(i, s.rows)) continue;
+      if (s.tier > 2 || !seek_beats_expansion(i, s)) continue;
       if (!have || s.tier < best.tier || (s.tier == best.tier && s.rows < best.rows)) {
         best = s;
         have = true;
@@ -816,7 +818,7 @@ class PatternPlanner {
   // Against the cheapest expansion that would bind `node`: from a bound
   // neighbour if there is one, else (only for a seek that adds no rows)
   // from any neighbour, once it is bound.
-  bool seek_beats_expansion(size_t node, double seek_rows) const {
+  bool seek_beats_expansion(size_t node, const Start& seek) const {
     double out = -1, back = 0;
     bool from_bound = false;
     for (const auto& rel : rels_) {
@@ -836,8 +838,9 @@ class PatternPlanner {
         back = b;
       }
     }
-    if (out < 0 || (!from_bound && seek_rows > 1)) return false;
-    return seek_rows * (1 + std::min(out, back)) < 2 * out;
+    if (out < 0 || (!from_bound && seek.rows > 1)) return false;
+    const double filter_cost = seek.tier == 1 ? 1 : 2;
+    return 1 + seek.rows * (1 + std::min(out, back)) < filter_cost * out;
   }
 
   void place_start(const Start& best) {
