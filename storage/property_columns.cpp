@@ -10,39 +10,27 @@ void PropertyColumns::observe(uint64_t id, std::string_view props) {
   for_each_raw_property(props, [&](const RawProperty& p) {
     if (p.key >= stats_.size()) stats_.resize(static_cast<size_t>(p.key) + 1);
     KeyStats& s = stats_[p.key];
-    if (s.count == 0) s.type = p.type;
-    if (p.type != s.type || !is_fixed_width(p.type)) s.uniform = false;
-    ++s.count;
-    s.lo = std::min(s.lo, id);
-    s.hi = std::max(s.hi, id);
+    if (s.values.count == 0) s.type = p.type;
+    if (p.type != s.type || !is_fixed_width(p.type)) s.values.usable = false;
+    s.values.add(id);
   });
 }
 
 bool PropertyColumns::choose() {
-  std::vector<size_t> keys;
-  for (size_t k = 0; k < stats_.size(); ++k) {
-    const KeyStats& s = stats_[k];
-    if (s.uniform && s.count >= kMinValues && s.count * kMaxSparseness >= s.hi - s.lo + 1) keys.push_back(k);
-  }
-  // Densest first, so the budget goes where most reads land.
-  std::sort(keys.begin(), keys.end(), [&](size_t a, size_t b) { return stats_[a].count > stats_[b].count; });
-  uint64_t budget = kBudgetColumns * id_bound_;  // in value slots
+  std::vector<ColumnCandidate> candidates;
+  for (const KeyStats& s : stats_) candidates.push_back(s.values);
   columns_.clear();
-  for (size_t k : keys) {
-    const KeyStats& s = stats_[k];
-    const uint64_t span = s.hi - s.lo + 1;
-    if (span > budget) continue;
-    budget -= span;
+  active_.clear();
+  for (size_t k : choose_columns(candidates, kMinValues, kMaxSparseness, kBudgetColumns * id_bound_)) {
     if (k >= columns_.size()) columns_.resize(k + 1);
     Column& c = columns_[k];
-    c.type = s.type;
-    c.first = s.lo;
-    c.values.assign(span, 0);
-    c.present.assign((span + 63) / 64, 0);
+    c.type = stats_[k].type;
+    c.first = candidates[k].lo;
+    c.values.assign(candidates[k].span(), 0);
+    c.present.assign((candidates[k].span() + 63) / 64, 0);
   }
   stats_.clear();
   stats_.shrink_to_fit();
-  active_.clear();
   for (const Column& c : columns_) {
     if (!c.values.empty()) active_.push_back(&c);
   }

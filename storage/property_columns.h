@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/column_choice.h"
 #include "storage/record_codec.h"
 
 namespace kith::storage {
@@ -61,11 +62,8 @@ class PropertyColumns {
 
  private:
   struct KeyStats {
-    uint64_t count = 0;
-    uint64_t lo = ~uint64_t{0};
-    uint64_t hi = 0;
+    ColumnCandidate values;  // usable: every value fixed-width and of `type`
     ValueType type = ValueType::Null;
-    bool uniform = true;  // every value fixed-width and of `type`
   };
   struct Column {
     ValueType type = ValueType::Null;

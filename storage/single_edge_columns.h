@@ -16,6 +16,7 @@
 #include <span>
 #include <vector>
 
+#include "storage/column_choice.h"
 #include "storage/graph_store.h"
 
 namespace kith::storage {
@@ -56,16 +57,11 @@ class SingleEdgeColumns {
 
  private:
   static constexpr RelId kNotSingle = ~RelId{0};
-  struct KeyStats {
-    uint64_t singles = 0;
-    NodeId lo = ~NodeId{0};
-    NodeId hi = 0;
-  };
   struct Column {
     NodeId first = 0;
     std::vector<Edge> edges;  // [node - first]; rel kNotSingle: ask the CSR
   };
-  std::vector<KeyStats> stats_;  // by key, while building
+  std::vector<ColumnCandidate> singles_;  // by key, while building: nodes with one edge
   std::vector<Column> columns_;  // by key; empty edges = no column
   size_t count_ = 0;
 };

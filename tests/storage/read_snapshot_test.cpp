@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -308,26 +309,37 @@ Ids single_edge_graph(GraphStore& store, uint64_t& node_ids, uint64_t& rel_ids) 
 
 }  // namespace
 
+// Every read answer of `db`'s graph without a snapshot, then with one
+// built: they must agree line by line. Returns the snapshot's info; `t`
+// becomes the read transaction that used it.
+SnapshotInfo check_same_answers(TestDb& db, const Ids& ids, uint64_t node_ids, uint64_t rel_ids,
+                                std::optional<Txn>& t) {
+  db.reopen(without_snapshot());
+  std::vector<std::string> without;
+  {
+    Txn plain = db.store->begin_read();
+    without = every_answer(plain, ids, node_ids, rel_ids);
+  }
+  db.reopen(with_snapshot());
+  build_snapshot(*db.store);
+  const SnapshotInfo info = snapshot_info(*db.store);
+  t.emplace(db.store->begin_read());
+  REQUIRE(snapshot_info(*db.store).attached == 1);
+  const std::vector<std::string> with = every_answer(*t, ids, node_ids, rel_ids);
+  CHECK(first_difference(without, with) == "");
+  CHECK(with.size() == without.size());
+  return info;
+}
+
 TEST_CASE("read snapshot: single-edge columns answer as the adjacency does") {
   TestDb db;
   uint64_t node_ids = 0, rel_ids = 0;
   const Ids ids = single_edge_graph(*db.store, node_ids, rel_ids);
-  db.reopen(without_snapshot());
-  std::vector<std::string> without;
-  {
-    Txn t = db.store->begin_read();
-    without = every_answer(t, ids, node_ids, rel_ids);
-  }
-  db.reopen(with_snapshot());
-  build_snapshot(*db.store);
+  std::optional<Txn> t;
+  const SnapshotInfo info = check_same_answers(db, ids, node_ids, rel_ids, t);
   // HAS_CREATOR and IS_LOCATED_IN out of messages; not IS_LOCATED_IN in (10
   // places take them all), not KNOWS (too few).
-  CHECK(snapshot_info(*db.store).single_edge_columns == 2);
-  Txn t = db.store->begin_read();
-  REQUIRE(snapshot_info(*db.store).attached == 1);
-  const std::vector<std::string> with = every_answer(t, ids, node_ids, rel_ids);
-  CHECK(first_difference(without, with) == "");
-  CHECK(with.size() == without.size());
+  CHECK(info.single_edge_columns == 2);
 }
 
 TEST_CASE("read snapshot: property columns answer as the records do") {
@@ -335,27 +347,15 @@ TEST_CASE("read snapshot: property columns answer as the records do") {
   uint64_t node_ids = 0, rel_ids = 0;
   std::vector<NodeId> one_string;
   const Ids ids = column_graph(*db.store, node_ids, rel_ids, one_string);
-
-  db.reopen(without_snapshot());
-  std::vector<std::string> without;
-  {
-    Txn t = db.store->begin_read();
-    without = every_answer(t, ids, node_ids, rel_ids);
-    CHECK(t.node_property(one_string[0], ids.keys[5]) == Value("a string"));
-  }
-  db.reopen(with_snapshot());
-  build_snapshot(*db.store);
+  CHECK(db.store->begin_read().node_property(one_string[0], ids.keys[5]) == Value("a string"));
+  std::optional<Txn> t;
+  const SnapshotInfo info = check_same_answers(db, ids, node_ids, rel_ids, t);
   // Nodes: id, when, score, flag, day (not mixed: one string; not sparse:
   // too few values; not name: strings). Rels: w.
-  CHECK(snapshot_info(*db.store).property_columns == 6);
-  Txn t = db.store->begin_read();
-  REQUIRE(snapshot_info(*db.store).attached == 1);
-  const std::vector<std::string> with = every_answer(t, ids, node_ids, rel_ids);
-  CHECK(first_difference(without, with) == "");
-  CHECK(with.size() == without.size());
-  t.abort();
-  CHECK_THROWS_AS(t.node_property(0, ids.keys[0]), Error);
-  CHECK_THROWS_AS(t.rel_property(1500, ids.keys[8]), Error);
+  CHECK(info.property_columns == 6);
+  t->abort();
+  CHECK_THROWS_AS(t->node_property(0, ids.keys[0]), Error);
+  CHECK_THROWS_AS(t->rel_property(1500, ids.keys[8]), Error);
 }
 
 TEST_CASE("read snapshot: every read answers as without it") {
