@@ -1,4 +1,6 @@
 // Expand: one hop from a bound node along matching relationships.
+#include <algorithm>
+
 #include "engine/exec/builder.h"
 #include "engine/exec/neighbours.h"
 #include "engine/exec/rel_uniqueness.h"
@@ -21,11 +23,21 @@ class ExpandOp final : public Operator {
     types_ = TypeFilter::resolve(type_names_, ctx_);
     child_->open(row);
     have_input_ = false;
+    from_table_ = false;
   }
 
   bool do_next(Row& row) override {
     if (types_.matches_nothing()) return false;
     for (;;) {
+      if (from_table_) {
+        while (table_pos_ < table_end_) {
+          const RelRef& r = table_.rels[table_pos_++].second;
+          if (!uniqueness_.empty() && rel_used(row, uniqueness_, r.id)) continue;
+          if (rel_ != query::plan::kNoSlot) row[rel_] = r;
+          return true;
+        }
+        from_table_ = false;
+      }
       if (have_input_) {
         RelRef r;
         NodeId n;
@@ -49,11 +61,17 @@ class ExpandOp final : public Operator {
         if (t.type() != ValueType::Node) continue;
         target_ = t.as_node().id;
         // Both ends are bound: walk the relationships of the end that has
-        // fewer (a post's two tags, not a tag's thousands of posts).
-        if (!types_.any && target_ != start &&
-            target_degree(target_, reverse(dir_)) < degree(start, dir_)) {
-          std::swap(start, target_);
-          dir = reverse(dir_);
+        // fewer (a post's two tags, not a tag's thousands of posts), or
+        // look the start up in the target's table.
+        if (!types_.any && target_ != start) {
+          if (use_table(start)) continue;
+          const uint64_t to_target = target_degree(target_, reverse(dir_));
+          const uint64_t from_start = degree(start, dir_);
+          table_.walked += std::min(to_target, from_start);
+          if (to_target < from_start) {
+            std::swap(start, target_);
+            dir = reverse(dir_);
+          }
         }
       }
       it_.reset(ctx_, start, types_, dir);
@@ -96,6 +114,52 @@ class ExpandOp final : public Operator {
     }
     return degree_;
   }
+  // Expand-into against a target that stays the same over many rows (a
+  // tag seeked once, checked against every post of every friend): once the
+  // rows have walked as many relationships as the target has (so building
+  // costs at most what was already spent), the target's relationships go
+  // into a table sorted by the node at their other end, and each further
+  // row is a binary search. Read-only transactions only; a target with more
+  // than kMaxTable relationships keeps the walk.
+  static constexpr uint64_t kMaxTable = 1 << 18;
+  struct IntoTable {
+    NodeId target = 0;
+    bool built = false;
+    uint64_t walked = 0;  // relationships walked row by row for this target
+    std::vector<std::pair<NodeId, RelRef>> rels;  // sorted by the other end
+  };
+
+  // True when the rows of `start` come from the table (from_table_ set).
+  bool use_table(NodeId start) {
+    if (table_.target != target_ || ctx_.txn.writable()) {
+      table_ = IntoTable{};
+      table_.target = target_;
+      return false;
+    }
+    if (!table_.built) {
+      const uint64_t size = target_degree(target_, reverse(dir_));
+      if (table_.walked < size || size > kMaxTable) return false;
+      NeighbourIterator all;
+      all.reset(ctx_, target_, types_, reverse(dir_));
+      RelRef r;
+      NodeId n;
+      while (all.next(r, n)) table_.rels.emplace_back(n, r);
+      std::stable_sort(table_.rels.begin(), table_.rels.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      table_.built = true;
+    }
+    auto lo = std::lower_bound(table_.rels.begin(), table_.rels.end(), start,
+                               [](const auto& e, NodeId n) { return e.first < n; });
+    auto hi = std::find_if(lo, table_.rels.end(), [&](const auto& e) { return e.first != start; });
+    table_pos_ = static_cast<size_t>(lo - table_.rels.begin());
+    table_end_ = static_cast<size_t>(hi - table_.rels.begin());
+    from_table_ = true;
+    return true;
+  }
+  IntoTable table_;
+  bool from_table_ = false;
+  size_t table_pos_ = 0, table_end_ = 0;
+
   bool degree_known_ = false;
   NodeId degree_node_ = 0;
   uint64_t degree_ = 0;
