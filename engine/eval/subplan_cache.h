@@ -275,9 +275,12 @@ class SubplanCache {
       ++hits_;
       return &it->second;
     }
-    if (lookups_ == kTrialLookups && hits_ * kMinHitRatio < lookups_) {
-      enabled_ = false;
-      map_.clear();
+    if (!judged_ && lookups_ >= kTrialLookups) {
+      judged_ = true;
+      if (hits_ * kMinHitRatio < lookups_) {
+        enabled_ = false;
+        map_.clear();
+      }
     }
     return nullptr;
   }
@@ -310,6 +313,7 @@ class SubplanCache {
   size_t bytes_ = 0;
   uint64_t lookups_ = 0, hits_ = 0;
   bool enabled_ = true;
+  bool judged_ = false;  // the hit ratio was checked after the trial
 };
 
 }  // namespace kith::engine
