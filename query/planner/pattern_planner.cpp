@@ -804,7 +804,9 @@ class PatternPlanner {
     for (size_t i = 0; i < nodes_.size(); ++i) {
       if (nodes_[i].bound) continue;
       Start s = best_start_for(i);
-      if (s.tier > 2 || !seek_beats_expansion(i, s)) continue;
+      // Not by identity (`n = x`): that filter is as cheap as a seek, and
+      // the seek's id(x) fails where the filter is simply false (x = 5).
+      if (s.tier > 2 || !s.identity.empty() || !seek_beats_expansion(i, s)) continue;
       if (!have || s.tier < best.tier || (s.tier == best.tier && s.rows < best.rows)) {
         best = s;
         have = true;
