@@ -780,13 +780,13 @@ class PatternPlanner {
 
   // ------------------------------------------------------------ seeks
   // Before expanding (unless a relationship can close with expand-into), an
-  // unbound node that an id or index equality with a value computable now
-  // pins down is seeked rather than reached by expansion when the estimates
-  // say the seek is cheaper. A seek costs 1 (the lookup, per input row) plus
-  // an expand-into check per row it yields (the engine walks the end with
-  // fewer relationships: the smaller of the two degrees, plus 1). The
-  // expansion costs its rows, twice for an index equality (each row then
-  // reads the property to filter it; an id or identity filter is free).
+  // unbound node that an `id(n) =` or indexed equality with a value
+  // computable now pins down is seeked rather than reached by expansion
+  // when the estimates say the seek is cheaper. A seek costs 1 (the lookup,
+  // per input row) plus an expand-into check per row it yields (the engine
+  // walks the end with fewer relationships: the smaller of the two degrees,
+  // plus 1). The expansion costs its rows, twice for an index equality
+  // (each row then reads the property to filter it; an id filter is free).
   // The node's relationships then close with expand-into. A seek yielding
   // at most one row never adds rows, so it is considered even before a
   // neighbour of the node is bound (against the expansion from that
