@@ -745,17 +745,33 @@ struct SubplanMemo {
   std::vector<Value> key;
 
   // Fills `key` from the outer row; false: evaluate this time uncached.
+  // A key too big to hash counts as a miss, so a node whose keys are
+  // always too big soon stops building them.
   bool make_key(Row& row, ExecContext& ctx) {
     if (!key_plan.cacheable || !cache.enabled() || ctx.txn.writable()) return false;
     key.clear();
-    for (auto s : key_plan.slots) key.push_back(s < row.size() ? row[s] : Value{});
+    size_t bytes = 0;
+    auto add = [&](const Value& v) {
+      bytes += SubplanCache::key_bytes(v);
+      if (bytes > SubplanCache::kMaxKeyBytes) return false;
+      key.push_back(v);
+      return true;
+    };
+    bool small = true;
+    for (auto s : key_plan.slots) {
+      small = small && add(s < row.size() ? row[s] : Value{});
+    }
     try {
-      for (auto& e : key_exprs) key.push_back(e->eval(row, ctx));
+      Value scratch;
+      for (auto& e : key_exprs) {
+        small = small && add(e->eval_ref(row, ctx, scratch));
+      }
     } catch (const Error& e) {
       if (e.code() == ErrorCode::Timeout || e.code() == ErrorCode::Cancelled) throw;
       return false;
     }
-    return SubplanCache::small_key(key);
+    if (!small) cache.miss();
+    return small;
   }
 };
 

@@ -269,12 +269,19 @@ class SubplanCache {
 
   // Null when absent. Counts the lookup for the hit ratio.
   const Value* find(const std::vector<Value>& key) {
-    ++lookups_;
     auto it = map_.find(key);
     if (it != map_.end()) {
+      ++lookups_;
       ++hits_;
       return &it->second;
     }
+    miss();
+    return nullptr;
+  }
+
+  // An evaluation that found nothing (or could not be looked up).
+  void miss() {
+    ++lookups_;
     if (!judged_ && lookups_ >= kTrialLookups) {
       judged_ = true;
       if (hits_ * kMinHitRatio < lookups_) {
@@ -282,7 +289,11 @@ class SubplanCache {
         map_.clear();
       }
     }
-    return nullptr;
+  }
+
+  // A key value's size against kMaxKeyBytes (the walk stops past it).
+  static size_t key_bytes(const Value& v) {
+    return subplan_cache_detail::approx_bytes(v, kMaxKeyBytes);
   }
 
   void insert(std::vector<Value> key, const Value& result) {

@@ -182,8 +182,15 @@ TEST_CASE("the cache stops at its entry bound and gives up when keys do not repe
   CHECK(misses.find({Value(int64_t{0})}) == nullptr);
 }
 
-TEST_CASE("a long list is not worth hashing as a key") {
+TEST_CASE("a long list is not worth hashing as a key, and keys too big to look up count as misses") {
   Value::List big(10000, Value(int64_t{7}));
   CHECK(SubplanCache::small_key({Value(1), Value(Value::List{Value(1), Value(2)})}));
+  CHECK(SubplanCache::key_bytes(Value(big)) > SubplanCache::kMaxKeyBytes);
   CHECK_FALSE(SubplanCache::small_key({Value(std::move(big))}));
+
+  SubplanCache cache;
+  for (uint64_t i = 0; i + 1 < SubplanCache::kTrialLookups; ++i) cache.miss();
+  CHECK(cache.enabled());
+  cache.miss();
+  CHECK_FALSE(cache.enabled());
 }
