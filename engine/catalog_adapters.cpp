@@ -70,6 +70,11 @@ bool TxnCatalogStats::is_unique(std::string_view label, std::string_view key) co
   return def && def->unique;
 }
 
+uint64_t TxnCatalogStats::distinct_values(std::string_view label, std::string_view key) const {
+  auto def = index(label, key);
+  return def ? txn_.index_distinct_values(def->id) : 0;
+}
+
 uint64_t TxnCatalogStats::node_count(std::string_view label) const {
   auto l = txn_.find_label(label);
   return l ? txn_.node_count(*l) : 0;

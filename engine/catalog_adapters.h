@@ -20,6 +20,7 @@ class TxnCatalogStats final : public query::plan::CatalogStats {
   explicit TxnCatalogStats(const storage::Txn& txn) : txn_(txn) {}
   bool has_index(std::string_view label, std::string_view key) const override;
   bool is_unique(std::string_view label, std::string_view key) const override;
+  uint64_t distinct_values(std::string_view label, std::string_view key) const override;
   uint64_t node_count(std::string_view label) const override;
   uint64_t rel_count(std::string_view type) const override;
   uint64_t total_nodes() const override;

@@ -333,9 +333,11 @@ void BulkLoader::Impl::write_property_indexes() {
   MDB_cursor* cur = nullptr;
   auto open_cursor = [&] { check_lmdb(mdb_cursor_open(txn, dbis.propidx, &cur), "open property index cursor"); };
   open_cursor();
+  std::vector<uint64_t> distinct(indexes.size(), 0);  // StatKind::IndexValues
   for (size_t i = 0; i < index_entries.size(); ++i) {
     const auto& [key, node] = index_entries[i];
     const bool same_key = i > 0 && index_entries[i - 1].first == key;
+    if (!same_key) ++distinct[index_of_key(key)];
     MDB_val k = as_val(std::string_view(key)), d = as_val(node);
     check_lmdb(mdb_cursor_put(cur, &k, &d, same_key ? MDB_APPENDDUP : MDB_APPEND), "write property index");
     if (++puts % kPutsPerCommit == 0 && (i + 1 == index_entries.size() || index_entries[i + 1].first != key)) {
@@ -346,7 +348,10 @@ void BulkLoader::Impl::write_property_indexes() {
     }
   }
   mdb_cursor_close(cur);
-  for (const IndexDef& def : indexes) store_index_def(txn, dbis, def);
+  for (const IndexDef& def : indexes) {
+    store_index_def(txn, dbis, def);
+    if (distinct[def.id] != 0) put_u64(dbis.stats, stat_key(StatKind::IndexValues, def.id), distinct[def.id]);
+  }
   std::vector<std::pair<std::string, NodeId>>().swap(index_entries);
 }
 

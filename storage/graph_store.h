@@ -233,6 +233,10 @@ class Txn {
   uint64_t node_count(LabelId label) const;
   uint64_t rel_count() const;
   uint64_t rel_count(RelTypeId type) const;
+  // Distinct values in a property index (5 and 5.0 are one): what an
+  // equality seek on a non-unique index is estimated by (rows per value =
+  // node count / this). 0 in stores written before kith kept it.
+  uint64_t index_distinct_values(IndexId index) const;
 
   struct Impl;  // defined inside storage/
 

@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "storage/ids.h"
 #include "storage/value.h"
@@ -49,5 +50,11 @@ inline bool index_key_maybe_cut(size_t key_size) {
 // [index id][tag]: the first key of a family; tag + 1 is the end of it.
 std::string index_family_key(IndexId index, uint8_t tag);
 std::string index_prefix(IndexId index);
+// The index a propidx key belongs to (its first 4 bytes).
+inline IndexId index_of_key(std::string_view key) {
+  IndexId id = 0;
+  for (size_t i = 0; i < 4 && i < key.size(); ++i) id = (id << 8) | static_cast<uint8_t>(key[i]);
+  return id;
+}
 
 }  // namespace kith::storage

@@ -33,7 +33,8 @@ inline constexpr std::string_view kMetaNextIndex = "next_index";
 inline constexpr std::string_view kMetaCatalogVersion = "catalog_version";
 
 // `stats` keys: a u64 (kind << 32 | id), MDB_INTEGERKEY, value u64 count.
-enum class StatKind : uint64_t { Nodes = 1, Label = 2, Rels = 3, RelType = 4 };
+// IndexValues: distinct values (keys) in one property index, by index id.
+enum class StatKind : uint64_t { Nodes = 1, Label = 2, Rels = 3, RelType = 4, IndexValues = 5 };
 inline uint64_t stat_key(StatKind kind, uint32_t id = 0) {
   return (static_cast<uint64_t>(kind) << 32) | id;
 }

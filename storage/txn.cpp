@@ -202,5 +202,6 @@ uint64_t Txn::node_count() const { return impl_->stat(StatKind::Nodes, 0); }
 uint64_t Txn::node_count(LabelId label) const { return impl_->stat(StatKind::Label, label); }
 uint64_t Txn::rel_count() const { return impl_->stat(StatKind::Rels, 0); }
 uint64_t Txn::rel_count(RelTypeId type) const { return impl_->stat(StatKind::RelType, type); }
+uint64_t Txn::index_distinct_values(IndexId index) const { return impl_->stat(StatKind::IndexValues, index); }
 
 }  // namespace kith::storage

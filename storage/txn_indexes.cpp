@@ -63,17 +63,24 @@ std::string Txn::Impl::prop_key_name_or_id(PropKeyId key) const {
   return name ? *name : std::to_string(key);
 }
 
+// Both keep StatKind::IndexValues: a value's first node adds one, its last
+// node's removal takes one away (one more lookup per index write).
 void Txn::Impl::index_insert(const IndexDef& def, NodeId node, const Value& v) {
   make_index_key(scratch2, def.id, v);
-  MDB_val k = as_val(std::string_view(scratch2)), d = as_val(node);
+  MDB_val k = as_val(std::string_view(scratch2)), d = as_val(node), any;
+  const bool new_value = !check_found(mdb_get(txn, dbis().propidx, &k, &any), "read property index");
   int rc = mdb_put(txn, dbis().propidx, &k, &d, MDB_NODUPDATA);
   if (rc != MDB_KEYEXIST) check_write(rc, "write property index");
+  if (new_value) add_stat(StatKind::IndexValues, def.id, 1);
 }
 
 void Txn::Impl::index_erase(const IndexDef& def, NodeId node, const Value& v) {
   make_index_key(scratch2, def.id, v);
-  MDB_val k = as_val(std::string_view(scratch2)), d = as_val(node);
-  check_found(mdb_del(txn, dbis().propidx, &k, &d), "delete from property index");
+  MDB_val k = as_val(std::string_view(scratch2)), d = as_val(node), any;
+  if (!check_found(mdb_del(txn, dbis().propidx, &k, &d), "delete from property index")) return;
+  if (!check_found(mdb_get(txn, dbis().propidx, &k, &any), "read property index")) {
+    add_stat(StatKind::IndexValues, def.id, -1);
+  }
 }
 
 namespace {
@@ -163,6 +170,7 @@ void Txn::drop_index(IndexId id) {
     if (as_view(k).substr(0, 4) != prefix) break;
     t.check_write(mdb_cursor_del(cur.get(), MDB_NODUPDATA), "drop index");
   }
+  t.add_stat(StatKind::IndexValues, id, -static_cast<int64_t>(t.stat(StatKind::IndexValues, id)));
   delete_index_def(t.txn, t.dbis(), id);
   auto& defs = t.mutable_catalog().indexes;
   std::erase_if(defs, [&](const IndexDef& d) { return d.id == id; });

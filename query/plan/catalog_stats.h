@@ -16,6 +16,9 @@ class CatalogStats {
   // A unique constraint (at most one node per value): an equality seek on it
   // yields at most one row.
   virtual bool is_unique(std::string_view label, std::string_view key) const = 0;
+  // Distinct values of the index on label.key: an equality seek is
+  // estimated at node_count(label) / this rows. 0 when unknown.
+  virtual uint64_t distinct_values(std::string_view /*label*/, std::string_view /*key*/) const { return 0; }
   virtual uint64_t node_count(std::string_view label) const = 0;
   virtual uint64_t rel_count(std::string_view type) const = 0;
   virtual uint64_t total_nodes() const = 0;

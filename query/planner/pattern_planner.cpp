@@ -698,7 +698,10 @@ class PatternPlanner {
         if (!ctx_.stats.has_index(label, key)) continue;
         double count = static_cast<double>(ctx_.stats.node_count(label));
         if (e.kind == PK::Eq) {
-          double rows = ctx_.stats.is_unique(label, key) ? 1 : std::max(1.0, count / 100);
+          // Without a distinct-value count, a non-unique index is assumed to
+          // hold about 100 nodes per value.
+          const auto distinct = static_cast<double>(ctx_.stats.distinct_values(label, key));
+          double rows = ctx_.stats.is_unique(label, key) ? 1 : std::max(1.0, count / (distinct > 0 ? distinct : 100));
           consider(Start{2, rows, i, static_cast<int>(k), -1, label, key, {}});
         } else {
           consider(

@@ -237,6 +237,9 @@ TEST_CASE("BulkLoader builds declared property indexes that seek like Txn-built 
   auto by_name = txn.find_index(company, name);
   REQUIRE(by_name);
   CHECK(drain(txn.index_lookup(by_name->id, Value("Acme"))).size() == 50);
+  // Distinct values, the planner's estimate for an equality seek.
+  CHECK(txn.index_distinct_values(by_id->id) == 250);
+  CHECK(txn.index_distinct_values(by_name->id) == 2);
   // The store goes on maintaining the bulk-built index.
   txn.abort();
   store->write([&](Txn& w) {

@@ -263,3 +263,37 @@ TEST_CASE("query-only values (maps, nodes, paths) are refused before anything is
   CHECK(code_of([&] { t.create_rel(r, 0, 0, {{db.key, nested}}); }) == ErrorCode::TypeError);
   CHECK(t.rel_count() == 1);
 }
+
+TEST_CASE("index: the distinct-value count follows inserts, changes, deletes and drops") {
+  // 5 and 5.0 are one value; "5" another.
+  IndexedDb idx({Value(int64_t{5}), Value(5.0), Value("5"), Value(int64_t{7}), Value(true)});
+  const auto distinct = [&] { return idx.db.store->begin_read().index_distinct_values(idx.index); };
+  CHECK(distinct() == 4);
+  idx.db.store->write([&](Txn& t) {
+    t.set_node_property(3, idx.key, Value(int64_t{5}));  // 7 is gone, 5 has three nodes
+  });
+  CHECK(distinct() == 3);
+  idx.db.store->write([&](Txn& t) {
+    t.delete_node(0, true);  // 5 keeps nodes 1 and 3
+    t.set_node_property(4, idx.key, Value());  // true is gone
+  });
+  CHECK(distinct() == 2);
+  idx.db.store->write([&](Txn& t) {
+    const LabelId labels[] = {idx.label};
+    t.create_node(labels, {{idx.key, Value(int64_t{8})}});
+    t.create_node(labels, {{idx.key, Value(int64_t{8})}});
+  });
+  CHECK(distinct() == 3);
+  // An aborted write leaves the count as it was.
+  {
+    Txn t = idx.db.store->begin_write();
+    t.set_node_property(1, idx.key, Value(int64_t{9}));
+    t.abort();
+  }
+  CHECK(distinct() == 3);
+  // An index built over existing nodes counts them; a dropped one is 0.
+  IndexedDb late({Value(int64_t{1}), Value(int64_t{1}), Value(int64_t{2})}, false);
+  CHECK(late.db.store->begin_read().index_distinct_values(late.index) == 2);
+  late.db.store->write([&](Txn& t) { t.drop_index(late.index); });
+  CHECK(late.db.store->begin_read().index_distinct_values(late.index) == 0);
+}
