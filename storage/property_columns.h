@@ -57,7 +57,7 @@ class PropertyColumns {
   // span, and columns use at most kBudgetColumns full-width columns' worth of
   // memory in total (densest keys first).
   static constexpr uint64_t kMinValues = 1024;
-  static constexpr uint64_t kMaxSparseness = 4;
+  static constexpr uint64_t kMaxSparseness = 2;
   static constexpr uint64_t kBudgetColumns = 6;
 
  private:

@@ -52,7 +52,7 @@ class SingleEdgeColumns {
   // it and they fill at least 1/kMaxSparseness of the node range they span;
   // columns take at most kBudgetColumns full node ranges in total.
   static constexpr uint64_t kMinNodes = 1024;
-  static constexpr uint64_t kMaxSparseness = 4;
+  static constexpr uint64_t kMaxSparseness = 2;
   static constexpr uint64_t kBudgetColumns = 8;
 
  private:

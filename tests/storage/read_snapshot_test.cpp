@@ -221,9 +221,10 @@ Ids random_graph(GraphStore& store, uint64_t& node_ids, uint64_t& rel_ids) {
 }
 
 // A graph whose fixed-width properties qualify for columns (many values of
-// one kind over a dense id range) next to ones that do not: a key with one
-// string among its ints, a sparse key, values at the ends of the int range,
-// and entities that lack a column's key.
+// one kind filling at least half of their id range) next to ones that do
+// not: a key with one string among its ints, a key with too few values, one
+// too thinly spread, values at the ends of the int range, and entities that
+// lack a column's key.
 Ids column_graph(GraphStore& store, uint64_t& node_ids, uint64_t& rel_ids, std::vector<NodeId>& one_string) {
   Ids ids;
   std::mt19937_64 rng(20261124);
@@ -233,7 +234,7 @@ Ids column_graph(GraphStore& store, uint64_t& node_ids, uint64_t& rel_ids, std::
     ids = Ids{};
     ids.labels = {t.intern_label("Person"), t.intern_label("Message")};
     ids.types = {t.intern_rel_type("KNOWS"), t.intern_rel_type("LIKES")};
-    for (const char* k : {"id", "when", "score", "flag", "day", "mixed", "sparse", "name", "w"}) {
+    for (const char* k : {"id", "when", "score", "flag", "day", "mixed", "sparse", "name", "w", "thin"}) {
       ids.keys.push_back(t.intern_prop_key(k));
     }
     const auto key = [&](size_t i) { return ids.keys[i]; };
@@ -241,11 +242,12 @@ Ids column_graph(GraphStore& store, uint64_t& node_ids, uint64_t& rel_ids, std::
       Properties props;
       if (i % 10 != 3) props.emplace_back(key(0), Value(int64_t{i} * 1000003 - 7));
       if (i >= 1000) props.emplace_back(key(1), Value(DateTime{int64_t{1700000000000000} + i}));
-      if (rng() % 2 == 0) props.emplace_back(key(2), Value(static_cast<double>(rng() % 1000) / 8.0 - 60.0));
+      if (rng() % 3 != 0) props.emplace_back(key(2), Value(static_cast<double>(rng() % 1000) / 8.0 - 60.0));
       props.emplace_back(key(3), Value(i % 3 == 0));
       props.emplace_back(key(4), Value(Date{static_cast<int32_t>(i) - 1500}));
       props.emplace_back(key(5), i == 2222 ? Value("a string") : Value(int64_t{i}));
       if (i % 150 == 0) props.emplace_back(key(6), Value(int64_t{i}));
+      if (i % 5 < 2) props.emplace_back(key(9), Value(int64_t{-i}));
       props.emplace_back(key(7), Value("n" + std::to_string(i)));
       if (i == 5) props.emplace_back(key(0), Value(std::numeric_limits<int64_t>::min()));
       if (i == 6) props.emplace_back(key(0), Value(std::numeric_limits<int64_t>::max()));
@@ -351,7 +353,8 @@ TEST_CASE("read snapshot: property columns answer as the records do") {
   std::optional<Txn> t;
   const SnapshotInfo info = check_same_answers(db, ids, node_ids, rel_ids, t);
   // Nodes: id, when, score, flag, day (not mixed: one string; not sparse:
-  // too few values; not name: strings). Rels: w.
+  // too few values; not thin: 1200 values fill 40% of their range; not
+  // name: strings). Rels: w.
   CHECK(info.property_columns == 6);
   t->abort();
   CHECK_THROWS_AS(t->node_property(0, ids.keys[0]), Error);
