@@ -2,7 +2,8 @@
 // grouping items (null equal to null), each group folds its aggregates.
 // Without grouping items there is exactly one group, even over no rows
 // (count(*) of nothing is 0).
-#include <unordered_set>
+#include <span>
+#include <tuple>
 
 #include "engine/exec/builder.h"
 #include "engine/exec/group_table.h"
@@ -23,7 +24,6 @@ struct State {
   Value acc;  // sum, min, max
   double avg_sum = 0;
   Value::List list;  // collect
-  std::unique_ptr<std::unordered_set<Value, GroupHash, GroupEqual>> seen;  // DISTINCT
 };
 
 class AggregateOp final : public Operator {
@@ -39,6 +39,7 @@ class AggregateOp final : public Operator {
       agg.slot = a.slot;
       agg.fn = a.fn;
       agg.distinct = a.distinct;
+      if (a.distinct) agg.seen = std::make_unique<GroupTable>(2);
       if (a.arg) agg.arg = b.row_expr(*a.arg);
       aggs_.push_back(std::move(agg));
     }
@@ -47,16 +48,25 @@ class AggregateOp final : public Operator {
   void do_open(Row& row) override {
     groups_.clear();
     states_.clear();
+    for (Agg& a : aggs_) {
+      if (a.seen) a.seen->clear();
+    }
     pos_ = 0;
     child_->open(row);
     key_.resize(key_exprs_.size());
+    size_t group = 0;
     while (child_->next(row)) {
       ctx_.check_interrupt();
       for (size_t i = 0; i < key_exprs_.size(); ++i) key_[i] = key_exprs_[i]->eval(row, ctx_);
-      const auto [group, fresh] = groups_.intern(key_);
-      if (fresh) states_.resize(states_.size() + aggs_.size());
+      // Rows of one group often come together (expanded from the grouping
+      // node): then the previous row's group is this one, without a probe.
+      if (groups_.size() == 0 || !same_key(groups_.key(group))) {
+        bool fresh;
+        std::tie(group, fresh) = groups_.intern(key_);
+        if (fresh) states_.resize(states_.size() + aggs_.size());
+      }
       State* states = states_.data() + group * aggs_.size();
-      for (size_t i = 0; i < aggs_.size(); ++i) fold(aggs_[i], states[i], row);
+      for (size_t i = 0; i < aggs_.size(); ++i) fold(aggs_[i], group, states[i], row);
     }
     if (key_exprs_.empty() && groups_.size() == 0) {
       groups_.intern({});
@@ -80,9 +90,20 @@ class AggregateOp final : public Operator {
     AggregateFn fn;
     bool distinct;
     CompiledExprPtr arg;
+    // DISTINCT: the (group, value) pairs seen, one table for all groups
+    // (no set per group, no allocation per value).
+    std::unique_ptr<GroupTable> seen;
+    std::vector<Value> pair = std::vector<Value>(2);
   };
 
-  void fold(Agg& a, State& s, Row& row) {
+  bool same_key(std::span<const Value> key) const {
+    for (size_t i = 0; i < key.size(); ++i) {
+      if (!same_group(key[i], key_[i])) return false;
+    }
+    return true;
+  }
+
+  void fold(Agg& a, size_t group, State& s, Row& row) {
     if (a.fn == AggregateFn::CountStar) {
       ++s.count;
       return;
@@ -90,8 +111,10 @@ class AggregateOp final : public Operator {
     Value v = a.arg->eval(row, ctx_);
     if (v.is_null()) return;  // every aggregate but count(*) skips nulls
     if (a.distinct) {
-      if (!s.seen) s.seen = std::make_unique<std::unordered_set<Value, GroupHash, GroupEqual>>();
-      if (!s.seen->insert(v).second) return;
+      a.pair[0] = static_cast<int64_t>(group);
+      a.pair[1] = std::move(v);
+      if (!a.seen->intern(a.pair).second) return;
+      v = std::move(a.pair[1]);
     }
     switch (a.fn) {
       case AggregateFn::Count: ++s.count; break;
