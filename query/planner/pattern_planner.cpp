@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "query/planner/expr_text.h"
 #include "query/planner/planner_internal.h"
@@ -766,19 +767,24 @@ class PatternPlanner {
   }
 
   bool start_step() {
-    bool have = false;
-    Start best;
+    std::optional<Start> best = best_unbound_start([](size_t, const Start&) { return true; });
+    if (!best) return false;
+    place_start(*best);
+    return true;
+  }
+
+  // The best start (lowest tier, then fewest rows) among the unbound nodes'
+  // best starts that `usable(node, start)` accepts.
+  template <typename Usable>
+  std::optional<Start> best_unbound_start(Usable usable) {
+    std::optional<Start> best;
     for (size_t i = 0; i < nodes_.size(); ++i) {
       if (nodes_[i].bound) continue;
       Start s = best_start_for(i);
-      if (!have || s.tier < best.tier || (s.tier == best.tier && s.rows < best.rows)) {
-        best = s;
-        have = true;
-      }
+      if (!usable(i, s)) continue;
+      if (!best || s.tier < best->tier || (s.tier == best->tier && s.rows < best->rows)) best = std::move(s);
     }
-    if (!have) return false;
-    place_start(best);
-    return true;
+    return best;
   }
 
   // ------------------------------------------------------------ seeks
@@ -802,21 +808,13 @@ class PatternPlanner {
     for (const auto& rel : rels_)
       if (!rel.done && !rel.shortest && nodes_[rel.left].bound && nodes_[rel.right].bound)
         return false;  // expand-into first: it only removes rows
-    bool have = false;
-    Start best;
-    for (size_t i = 0; i < nodes_.size(); ++i) {
-      if (nodes_[i].bound) continue;
-      Start s = best_start_for(i);
-      // Not by identity (`n = x`): that filter is as cheap as a seek, and
-      // the seek's id(x) fails where the filter is simply false (x = 5).
-      if (s.tier > 2 || !s.identity.empty() || !seek_beats_expansion(i, s)) continue;
-      if (!have || s.tier < best.tier || (s.tier == best.tier && s.rows < best.rows)) {
-        best = s;
-        have = true;
-      }
-    }
-    if (!have) return false;
-    place_start(best);
+    // Not by identity (`n = x`): that filter is as cheap as a seek, and the
+    // seek's id(x) fails where the filter is simply false (x = 5).
+    std::optional<Start> best = best_unbound_start([&](size_t i, const Start& s) {
+      return s.tier <= 2 && s.identity.empty() && seek_beats_expansion(i, s);
+    });
+    if (!best) return false;
+    place_start(*best);
     return true;
   }
 
