@@ -95,6 +95,7 @@ class Importer {
     loader_ = std::make_unique<BulkLoader>(opt_.db_path, opt_.overwrite);
     declare_key_indexes(node_files);
     for (const PlannedFile& f : node_files) load_nodes(f);
+    for (auto& [name, keys] : spaces_) keys.freeze();
     for (const PlannedFile& f : rel_files) load_rels(f);
     report_progress("");  // all read: the loader writes adjacency and indexes now
 
