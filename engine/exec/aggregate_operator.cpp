@@ -51,7 +51,11 @@ class AggregateOp final : public Operator {
     states_.clear();
     for (Agg& a : aggs_) {
       if (a.seen) a.seen->clear();
-      a.node_bits.clear();
+      // Only the words the last run set: were an aggregate reopened per
+      // outer row (under an Apply), clearing the whole bitmap each time
+      // would cost the graph's size instead of the rows'.
+      for (size_t w : a.node_words) a.node_bits[w] = 0;
+      a.node_words.clear();
     }
     pos_ = 0;
     child_->open(row);
@@ -101,14 +105,17 @@ class AggregateOp final : public Operator {
     // three hops sets bits rather than growing a hash table. Other values
     // still go to `seen` (a node never equals a non-node).
     std::vector<uint64_t> node_bits;
+    std::vector<size_t> node_words;  // the words of node_bits that are not 0
   };
 
-  static bool first_sight(std::vector<uint64_t>& bits, NodeId id) {
+  static bool first_sight(Agg& a, NodeId id) {
     const size_t word = static_cast<size_t>(id >> 6);
-    if (word >= bits.size()) bits.resize(std::max(word + 1, bits.size() * 2), 0);
+    if (word >= a.node_bits.size()) a.node_bits.resize(std::max(word + 1, a.node_bits.size() * 2), 0);
     const uint64_t mask = uint64_t{1} << (id & 63);
-    if (bits[word] & mask) return false;
-    bits[word] |= mask;
+    uint64_t& bits = a.node_bits[word];
+    if (bits & mask) return false;
+    if (bits == 0) a.node_words.push_back(word);
+    bits |= mask;
     return true;
   }
 
@@ -127,7 +134,7 @@ class AggregateOp final : public Operator {
     Value v = a.arg->eval(row, ctx_);
     if (v.is_null()) return;  // every aggregate but count(*) skips nulls
     if (a.distinct && key_exprs_.empty() && v.type() == ValueType::Node) {
-      if (!first_sight(a.node_bits, v.as_node().id)) return;
+      if (!first_sight(a, v.as_node().id)) return;
     } else if (a.distinct) {
       a.pair[0] = static_cast<int64_t>(group);
       a.pair[1] = std::move(v);
