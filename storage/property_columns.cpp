@@ -16,12 +16,13 @@ void PropertyColumns::observe(uint64_t id, std::string_view props) {
   });
 }
 
-bool PropertyColumns::choose() {
+bool PropertyColumns::choose(uint64_t max_bytes) {
   std::vector<ColumnCandidate> candidates;
   for (const KeyStats& s : stats_) candidates.push_back(s.values);
   columns_.clear();
   active_.clear();
-  for (size_t k : choose_columns(candidates, kMinValues, kMaxSparseness, kBudgetColumns * id_bound_)) {
+  const uint64_t budget = std::min(kBudgetColumns * id_bound_, max_bytes / sizeof(int64_t));
+  for (size_t k : choose_columns(candidates, kMinValues, kMaxSparseness, budget)) {
     if (k >= columns_.size()) columns_.resize(k + 1);
     Column& c = columns_[k];
     c.type = stats_[k].type;

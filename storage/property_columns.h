@@ -27,8 +27,9 @@ class PropertyColumns {
   // Building takes two passes over the same records: observe() each one,
   // choose() the keys worth a column, then fill() each one again.
   void observe(uint64_t id, std::string_view props);
-  // Returns false when no key qualifies (then fill() need not run).
-  bool choose();
+  // Columns take at most `max_bytes` (8 per slot). Returns false when no
+  // key qualifies (then fill() need not run).
+  bool choose(uint64_t max_bytes);
   void fill(uint64_t id, std::string_view props);
 
   // True when `key` has a column holding a value for entity `id`; `out` is

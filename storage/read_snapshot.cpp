@@ -4,6 +4,8 @@
 // read without it.
 #include "storage/read_snapshot.h"
 
+#include <algorithm>
+
 #include "storage/cursor_impl.h"
 #include "storage/lmdb_check.h"
 #include "storage/record_codec.h"
@@ -53,6 +55,9 @@ struct SnapshotBuilder {
   const std::function<bool()>& cancelled;
   std::string& why;
   uint64_t since_check = 0;
+  // What all columns together may take: as much as the rest of the
+  // snapshot (ReadSnapshot::estimate_bytes counts it so).
+  uint64_t column_allowance = 0;
 
   bool stop() {
     if (++since_check < kCancelCheckEvery) return false;
@@ -96,7 +101,9 @@ struct SnapshotBuilder {
   // The second pass over `dbi`'s records, for the columns chosen in the
   // first.
   bool fill_columns(MDB_dbi dbi, PropertyColumns& columns, bool nodes) {
-    if (!columns.choose()) return true;
+    const bool any = columns.choose(column_allowance);
+    column_allowance -= std::min(column_allowance, columns.bytes());
+    if (!any) return true;
     ScanCursor c(txn, dbi);
     MDB_val k, v;
     for (int rc = mdb_cursor_get(c.get(), &k, &v, MDB_FIRST);; rc = mdb_cursor_get(c.get(), &k, &v, MDB_NEXT)) {
@@ -189,7 +196,7 @@ struct SnapshotBuilder {
   }
 
   bool single_edge_columns() {
-    if (!s.single_edges_.choose(s.nodes_.size())) return true;
+    if (!s.single_edges_.choose(s.nodes_.size(), column_allowance)) return true;
     for (NodeId node = 0; node < s.nodes_.size(); ++node) {
       if (stop()) return false;
       s.for_each_list(node, [&](RelTypeId type, Direction dir, std::span<const Edge> edges) {
@@ -201,6 +208,7 @@ struct SnapshotBuilder {
 
   bool run() {
     s.version_ = mdb_txn_id(txn);
+    column_allowance = ReadSnapshot::base_bytes(txn, dbis);
     using Packed = ReadSnapshot::Packed;
     if (!records(dbis.nodes, s.nodes_, [](ReadSnapshot::NodeEntry& e) -> Packed& { return e.record; },
                  [&](NodeId id, std::string_view rec) {
@@ -218,19 +226,20 @@ struct SnapshotBuilder {
   }
 };
 
-uint64_t ReadSnapshot::estimate_bytes(MDB_txn* txn, const Dbis& dbis) {
+uint64_t ReadSnapshot::base_bytes(MDB_txn* txn, const Dbis& dbis) {
   const uint64_t nodes = id_bound(txn, dbis.nodes);
   const uint64_t rels = id_bound(txn, dbis.rels);
   const uint64_t edges = entries(txn, dbis.adj);
   // Per node: its record, its block entry, a padding header word and at
   // most 65 bits; per edge: the Edge and at most one header word (lists have
-  // one edge or more); per node and rel, at most the property column budget
-  // (each slot 8 bytes and a bit); per node, the single-edge column budget.
-  const uint64_t column_slot = sizeof(int64_t) + 1;
+  // one edge or more).
   return nodes * (sizeof(Packed) + 2 * sizeof(uint64_t) + (kLabelBits + 1) / 8) + rels * sizeof(Packed) +
-         edges * (sizeof(Edge) + sizeof(uint64_t)) +
-         (nodes + rels) * PropertyColumns::kBudgetColumns * column_slot +
-         nodes * SingleEdgeColumns::kBudgetColumns * sizeof(Edge);
+         edges * (sizeof(Edge) + sizeof(uint64_t));
+}
+
+uint64_t ReadSnapshot::estimate_bytes(MDB_txn* txn, const Dbis& dbis) {
+  // The columns take at most as much again (SnapshotBuilder::column_allowance).
+  return 2 * base_bytes(txn, dbis);
 }
 
 std::shared_ptr<const ReadSnapshot> ReadSnapshot::build(MDB_txn* txn, const Dbis& dbis,

@@ -49,6 +49,8 @@ class ReadSnapshot {
   // The estimated size of a snapshot of `txn`'s version, from LMDB's entry
   // counts (no scan).
   static uint64_t estimate_bytes(MDB_txn* txn, const Dbis& dbis);
+  // The same without the columns: what they may take at most.
+  static uint64_t base_bytes(MDB_txn* txn, const Dbis& dbis);
 
   // Builds the snapshot of `txn`'s version by sequential scans. Returns null
   // when `cancelled()` became true (checked every few thousand entries) or

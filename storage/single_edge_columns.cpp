@@ -10,10 +10,11 @@ void SingleEdgeColumns::observe(uint64_t key, NodeId node, size_t edges) {
   singles_[key].add(node);
 }
 
-bool SingleEdgeColumns::choose(uint64_t node_bound) {
+bool SingleEdgeColumns::choose(uint64_t node_bound, uint64_t max_bytes) {
   columns_.clear();
   count_ = 0;
-  for (size_t k : choose_columns(singles_, kMinNodes, kMaxSparseness, kBudgetColumns * node_bound)) {
+  const uint64_t budget = std::min(kBudgetColumns * node_bound, max_bytes / sizeof(Edge));
+  for (size_t k : choose_columns(singles_, kMinNodes, kMaxSparseness, budget)) {
     if (k >= columns_.size()) columns_.resize(k + 1);
     columns_[k].first = singles_[k].lo;
     columns_[k].edges.assign(singles_[k].span(), Edge{0, kNotSingle});

@@ -26,8 +26,9 @@ class SingleEdgeColumns {
   // Building: observe() every list, choose() the keys worth a column, then
   // fill() every list again. `key` is type << 1 | direction.
   void observe(uint64_t key, NodeId node, size_t edges);
-  // `node_bound`: one past the largest node id. False when no key qualifies.
-  bool choose(uint64_t node_bound);
+  // `node_bound`: one past the largest node id; columns take at most
+  // `max_bytes` (16 per slot). False when no key qualifies.
+  bool choose(uint64_t node_bound, uint64_t max_bytes);
   void fill(uint64_t key, NodeId node, std::span<const Edge> edges);
 
   // The one edge of `node` under `key` when a column holds it, else empty.
