@@ -12,17 +12,19 @@ void SingleEdgeColumns::observe(uint64_t key, NodeId node, size_t edges) {
 
 bool SingleEdgeColumns::choose(uint64_t node_bound, uint64_t max_bytes) {
   columns_.clear();
-  count_ = 0;
+  active_.clear();
   const uint64_t budget = std::min(kBudgetColumns * node_bound, max_bytes / sizeof(Edge));
   for (size_t k : choose_columns(singles_, kMinNodes, kMaxSparseness, budget)) {
     if (k >= columns_.size()) columns_.resize(k + 1);
     columns_[k].first = singles_[k].lo;
     columns_[k].edges.assign(singles_[k].span(), Edge{0, kNotSingle});
-    ++count_;
   }
   singles_.clear();
   singles_.shrink_to_fit();
-  return count_ != 0;
+  for (const Column& col : columns_) {
+    if (!col.edges.empty()) active_.push_back(&col);
+  }
+  return !active_.empty();
 }
 
 void SingleEdgeColumns::fill(uint64_t key, NodeId node, std::span<const Edge> edges) {

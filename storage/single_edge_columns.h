@@ -41,13 +41,13 @@ class SingleEdgeColumns {
   }
 
   void prefetch(NodeId node) const {
-    for (const Column& c : columns_) {
-      const uint64_t i = node - c.first;
-      if (i < c.edges.size()) __builtin_prefetch(&c.edges[i]);
+    for (const Column* c : active_) {
+      const uint64_t i = node - c->first;
+      if (i < c->edges.size()) __builtin_prefetch(&c->edges[i]);
     }
   }
   uint64_t bytes() const;
-  size_t column_count() const { return count_; }
+  size_t column_count() const { return active_.size(); }
 
   // A key qualifies when at least kMinNodes nodes have exactly one edge of
   // it and they fill at least 1/kMaxSparseness of the node range they span;
@@ -64,7 +64,7 @@ class SingleEdgeColumns {
   };
   std::vector<ColumnCandidate> singles_;  // by key, while building: nodes with one edge
   std::vector<Column> columns_;  // by key; empty edges = no column
-  size_t count_ = 0;
+  std::vector<const Column*> active_;  // the columns that exist
 };
 
 }  // namespace kith::storage
