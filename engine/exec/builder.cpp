@@ -72,7 +72,8 @@ OperatorPtr Builder::build(const Op& op) {
     case OpKind::Distinct:
     case OpKind::Eager: out = make_row_operator(op, *this); break;
     case OpKind::Sort:
-    case OpKind::Top: out = make_sort(op, *this); break;
+    case OpKind::Top:
+    case OpKind::TopBound: out = make_sort(op, *this); break;
     case OpKind::Aggregate: out = make_aggregate(op, *this); break;
     case OpKind::Apply:
     case OpKind::OptionalApply:
@@ -93,6 +94,20 @@ OperatorPtr Builder::build(const Op& op) {
   all_.push_back(out.get());
   built_[&op] = out.get();
   return out;
+}
+
+std::shared_ptr<TopBoundState> Builder::publish_top_bound(uint32_t link) {
+  auto state = std::make_shared<TopBoundState>();
+  top_bounds_[link] = state;
+  return state;
+}
+
+std::shared_ptr<TopBoundState> Builder::take_top_bound(uint32_t link) {
+  auto it = top_bounds_.find(link);
+  if (it == top_bounds_.end()) return nullptr;
+  auto state = std::move(it->second);
+  top_bounds_.erase(it);
+  return state;
 }
 
 CompiledExprPtr Builder::expr(const query::plan::Expr& e) {
@@ -123,6 +138,7 @@ const uint64_t* Builder::slot_version(const Op& reader, SlotId slot) {
       case OpKind::Skip:
       case OpKind::Limit:
       case OpKind::Distinct:
+      case OpKind::TopBound:
       case OpKind::ProduceResults: descend = true; break;
       case OpKind::Projection:
         descend = std::none_of(cur->items.begin(), cur->items.end(),

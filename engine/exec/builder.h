@@ -2,11 +2,13 @@
 // has a factory in its own file; the builder dispatches on the plan's kind.
 #pragma once
 
+#include <memory>
 #include <unordered_map>
 
 #include "engine/eval/compiled_expr.h"
 #include "engine/exec/exec_context.h"
 #include "engine/exec/operator.h"
+#include "engine/exec/top_bound.h"
 #include "query/plan/logical_plan.h"
 
 namespace kith::engine {
@@ -29,6 +31,12 @@ class Builder {
   ExecContext& ctx() { return ctx_; }
   // Every operator built, in plan pre-order (for PROFILE).
   std::vector<Operator*>& all() { return all_; }
+  // The bound a Top shares with its TopBound check (same Op::top_link). The
+  // check is built first (it is below the Top) and publishes it; the Top
+  // built next takes it. A link published and taken in turn pairs each
+  // build of a plan's subtree with itself, however often it is built.
+  std::shared_ptr<TopBoundState> publish_top_bound(uint32_t link);
+  std::shared_ptr<TopBoundState> take_top_bound(uint32_t link);
 
  private:
   const uint64_t* slot_version(const query::plan::Op& reader, query::plan::SlotId slot);
@@ -39,6 +47,7 @@ class Builder {
   std::vector<Operator*> all_;
   std::vector<const query::plan::Op*> building_;  // the operators under construction
   std::unordered_map<const query::plan::Op*, Operator*> built_;
+  std::unordered_map<uint32_t, std::shared_ptr<TopBoundState>> top_bounds_;
 };
 
 // Factories, one per operator family (scan_operators.cpp, ...).

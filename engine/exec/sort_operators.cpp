@@ -1,6 +1,9 @@
 // ORDER BY: Sort materialises and sorts every row; Top keeps only the best
-// skip+limit rows in a heap (ORDER BY ... LIMIT k never sorts everything).
+// skip+limit rows in a heap (ORDER BY ... LIMIT k never sorts everything),
+// and once full tells its TopBound check (top_bound.h) which rows below it
+// can no longer enter.
 #include <algorithm>
+#include <memory>
 
 #include "engine/exec/builder.h"
 #include "engine/value/compare.h"
@@ -76,13 +79,18 @@ class SortOp final : public SortBase {
 
 class TopOp final : public SortBase {
  public:
-  TopOp(const Op& op, Builder& b) : SortBase(op, b) {
+  // The child (holding the TopBound check, if any) is built first, by
+  // SortBase: the bound it published is there to take.
+  TopOp(const Op& op, Builder& b)
+      : SortBase(op, b), bound_(op.top_link ? b.take_top_bound(op.top_link) : nullptr) {
     limit_ = b.expr(*op.exprs.at(0));
     if (op.exprs.size() > 1 && op.exprs[1]) skip_ = b.expr(*op.exprs[1]);
   }
   void do_open(Row& row) override {
     rows_.clear();
     pos_ = 0;
+    // Opened again (under an Apply): the last run's rows say nothing here.
+    if (bound_) bound_->active = false;
     const int64_t limit = count(*limit_, row, "LIMIT");
     const int64_t skip = skip_ ? count(*skip_, row, "SKIP") : 0;
     child_->open(row);
@@ -96,6 +104,7 @@ class TopOp final : public SortBase {
         if (rows_.size() < keep) {
           rows_.push_back(keyed(row, seq++));
           std::push_heap(rows_.begin(), rows_.end(), cmp);
+          if (rows_.size() == keep) publish_bound();
           continue;
         }
         // Compare on the keys alone; copy the row only when it is kept.
@@ -109,6 +118,7 @@ class TopOp final : public SortBase {
           slot.seq = probe_.seq;
           slot.row = row;
           std::push_heap(rows_.begin(), rows_.end(), cmp);
+          publish_bound();
         }
       }
     }
@@ -131,14 +141,67 @@ class TopOp final : public SortBase {
     return v.as_int();
   }
 
+  // The heap is full and its top is the worst kept row: a row whose first
+  // key is worse than this one's cannot take its place.
+  void publish_bound() {
+    if (!bound_) return;
+    bound_->bound = rows_.front().keys.at(0);
+    bound_->active = true;
+  }
+
   CompiledExprPtr limit_, skip_;
   Keyed probe_;
+  std::shared_ptr<TopBoundState> bound_;
+};
+
+// The dynamic Top-N filter (OpKind::TopBound): passes the rows whose key
+// (the Top's first sort key, as it reads at this point of the plan) is at
+// least as good as the bound its Top published; all rows while it has none.
+class TopBoundOp final : public Operator {
+ public:
+  TopBoundOp(const Op& op, Builder& b)
+      : ctx_(b.ctx()),
+        child_(b.build(*op.children.at(0))),
+        descending_(op.sort_keys.at(0).descending),
+        state_(b.publish_top_bound(op.top_link)) {
+    key_ = b.row_expr(*op.sort_keys.at(0).expr);
+  }
+  void do_open(Row& row) override { child_->open(row); }
+  bool do_next(Row& row) override {
+    while (child_->next(row)) {
+      if (!state_->active || can_enter(row)) return true;
+      ctx_.check_interrupt();
+    }
+    return false;
+  }
+
+ private:
+  bool can_enter(Row& row) {
+    int c;
+    try {
+      c = order(key_->eval(row, ctx_), state_->bound);
+    } catch (const Error& e) {
+      // The key is evaluated earlier than the query says (below filters
+      // that may drop this row): an error here is not the query's to raise.
+      // Pass the row; the operators above decide about it as before.
+      if (e.code() == ErrorCode::Cancelled || e.code() == ErrorCode::Timeout) throw;
+      return true;
+    }
+    return descending_ ? c >= 0 : c <= 0;  // ties may still enter (later keys)
+  }
+
+  ExecContext& ctx_;
+  OperatorPtr child_;
+  CompiledExprPtr key_;
+  bool descending_;
+  std::shared_ptr<TopBoundState> state_;
 };
 
 }  // namespace
 
 OperatorPtr make_sort(const Op& op, Builder& b) {
   if (op.kind == OpKind::Top) return std::make_unique<TopOp>(op, b);
+  if (op.kind == OpKind::TopBound) return std::make_unique<TopBoundOp>(op, b);
   return std::make_unique<SortOp>(op, b);
 }
 

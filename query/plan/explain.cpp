@@ -232,8 +232,12 @@ std::string describe(const Plan& plan, const Op& op) {
     case OpKind::Top: {
       std::string out = name + " " + text_of(op.exprs[0]);
       if (op.exprs.size() > 1 && op.exprs[1]) out += " skip " + op.exprs[1]->text;
-      return out + " by " + sort_keys(op.sort_keys);
+      out += " by " + sort_keys(op.sort_keys);
+      if (op.top_link) out += " (bound #" + std::to_string(op.top_link) + ")";
+      return out;
     }
+    case OpKind::TopBound:
+      return name + " #" + std::to_string(op.top_link) + " " + sort_keys(op.sort_keys);
     case OpKind::Skip:
     case OpKind::Limit: return name + " " + text_of(op.exprs[0]);
     case OpKind::Unwind: return name + " " + text_of(op.exprs[0]) + " AS " + slot(op.slot);

@@ -29,6 +29,7 @@ std::string_view op_kind_name(OpKind k) {
     case OpKind::Distinct: return "Distinct";
     case OpKind::Sort: return "Sort";
     case OpKind::Top: return "Top";
+    case OpKind::TopBound: return "TopBound";
     case OpKind::Skip: return "Skip";
     case OpKind::Limit: return "Limit";
     case OpKind::Unwind: return "Unwind";

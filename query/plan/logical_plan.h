@@ -236,7 +236,17 @@ enum class OpKind : uint8_t {
   Sort,            // sort_keys, stable
   // sort_keys + exprs[0] = limit (+ exprs[1] = skip, may be absent, i.e.
   // exprs.size() == 1): keep the best skip+limit rows, drop the first skip.
+  // A nonzero `top_link` names the TopBound below it that it feeds.
   Top,
+  // The dynamic Top-N filter (child: children[0]): drops rows whose
+  // sort_keys[0] (the Top's first key, rewritten to read the slots bound
+  // here) is strictly worse than the first key of the worst row the Top
+  // with the same `top_link` keeps once it holds skip+limit rows. Ties and
+  // rows before the Top is full pass. The planner puts it only where the
+  // rows between it and its Top are just filtered or expanded (never past
+  // an Aggregate, Distinct, Skip, Limit, Sort, Union or a write), so those
+  // rows could not have entered the Top (docs/planner.md, "Top-N bound").
+  TopBound,
   Skip,            // exprs[0]: a non-negative Constant integer or a Parameter
   Limit,           // exprs[0]: a non-negative Constant integer or a Parameter
   Unwind,          // slot <- each element of exprs[0] (null / empty list: no row;
@@ -327,6 +337,7 @@ struct Op {
   std::vector<Column> columns;           // ProduceResults
   bool reversed = false;                 // VarLengthExpand
   bool distinct_ends = false;            // VarLengthExpand
+  uint32_t top_link = 0;                 // Top and its TopBound: one id (0: none)
   SchemaSpec schema;                     // SchemaCommand
 
   // Estimated rows out, from the planner's statistics (for EXPLAIN).
@@ -377,5 +388,6 @@ void number_operators(Plan& plan);
 // - Merge: `slots` = what the pattern binds.
 // - Removed the mention of Op::output_slots (never existed): row layout is
 //   global, Aggregate rows hold only their keys and aggregates.
+// - OpKind::TopBound and Op::top_link (the Top-N bound below a Top).
 
 }  // namespace kith::query::plan

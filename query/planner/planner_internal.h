@@ -92,6 +92,7 @@ class Planner {
   const PlanContext& ctx_;
   plan::Plan plan_;
   int anon_counter_ = 0;
+  uint32_t top_links_ = 0;  // Op::top_link of the last Top given a TopBound
 };
 
 // Small builders shared by the parts.
@@ -104,6 +105,12 @@ ExprPtr clone_expr(const plan::Expr& e);
 // Input for a clause that needs one row to start from.
 OpPtr or_argument(OpPtr input, ast::Pos pos);
 double rows_of(const OpPtr& op);  // estimated rows (1 for no operator)
+
+// Puts a TopBound check below `top` (a Top with its child) as low as its
+// first sort key can be evaluated with the same value and every row it drops
+// could not have entered the Top; gives both `link`. False (nothing changed)
+// when there is no such place below the Top's own child.
+bool place_top_bound(Op& top, uint32_t link);
 
 // Sets Op::distinct_ends on the variable-length expansions whose number of
 // paths per end node nothing above can observe (distinct_ends.cpp).

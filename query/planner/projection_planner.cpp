@@ -2,6 +2,7 @@
 // are the keys), DISTINCT, ORDER BY (Sort, or Top when a LIMIT follows),
 // SKIP, LIMIT, and WITH's WHERE, in openCypher's order.
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "query/planner/expr_text.h"
@@ -76,7 +77,196 @@ struct Item {
   SlotId slot = plan::kNoSlot;
 };
 
+// ---- the Top-N bound (docs/planner.md, "Top-N bound")
+
+// Deterministic functions cheap enough to run on every row below a Top.
+bool cheap_function(const std::string& name) {
+  static const std::set<std::string> names = {
+      "abs",     "ceil",      "coalesce", "floor", "id",      "length", "round",
+      "sign",    "size",      "tofloat",  "tointeger", "tolower", "tostring", "toupper"};
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  return names.count(lower) > 0;
+}
+
+// A key the check can evaluate on every row for the price of the Top's own
+// evaluation: slots, properties, arithmetic, cheap functions. No subplans
+// (a subquery per row), nothing random, no comprehension variables.
+bool cheap_key(const plan::Expr& e) {
+  using K = plan::ExprKind;
+  switch (e.kind) {
+    case K::Constant:
+    case K::Parameter:
+    case K::Slot: return true;
+    case K::Property:
+    case K::Negate:
+    case K::Add:
+    case K::Sub:
+    case K::Mul:
+    case K::Div:
+    case K::Mod:
+    case K::Pow: break;
+    case K::Call:
+      if (!cheap_function(e.name)) return false;
+      break;
+    default: return false;
+  }
+  if (e.subplan) return false;
+  return std::all_of(e.args.begin(), e.args.end(),
+                     [](const ExprPtr& a) { return a && cheap_key(*a); });
+}
+
+void slots_read(const plan::Expr& e, std::set<SlotId>& out) {
+  if (e.kind == plan::ExprKind::Slot) out.insert(e.slot);
+  for (const auto& a : e.args)
+    if (a) slots_read(*a, out);
+}
+
+// Every slot an operator subtree may write (over-approximated).
+void slots_written(const Op& op, std::set<SlotId>& out) {
+  for (SlotId s : {op.slot, op.rel, op.to, op.path_slot})
+    if (s != plan::kNoSlot) out.insert(s);
+  out.insert(op.slots.begin(), op.slots.end());
+  for (const auto& i : op.items) out.insert(i.slot);
+  for (const auto& a : op.aggregates) out.insert(a.slot);
+  for (const auto& n : op.node_specs) out.insert(n.slot);
+  for (const auto& r : op.rel_specs) out.insert(r.slot);
+  for (const auto& c : op.children) slots_written(*c, out);
+}
+
+bool has_writes(const Op& op) {
+  switch (op.kind) {
+    case OpKind::Create:
+    case OpKind::Merge:
+    case OpKind::SetItems:
+    case OpKind::Delete:
+    case OpKind::Eager:
+    case OpKind::ProcedureCall: return true;
+    default: break;
+  }
+  return std::any_of(op.children.begin(), op.children.end(),
+                     [](const OpPtr& c) { return has_writes(*c); });
+}
+
+// `text` with the whole-word occurrences of `from` replaced by `to` (the
+// EXPLAIN text of a key whose alias was replaced by its expression).
+std::string replace_word(const std::string& text, const std::string& from, const std::string& to) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t at = text.find(from, i);
+    if (at == std::string::npos) break;
+    size_t end = at + from.size();
+    bool whole = (at == 0 || !word(text[at - 1])) && (end == text.size() || !word(text[end]));
+    out += text.substr(i, at - i) + (whole ? to : from);
+    i = end;
+  }
+  return out + text.substr(std::min(i, text.size()));
+}
+
+// Replaces reads of a projection's output slots by the expressions that
+// compute them (which read the projection's input row). False if one of
+// them is not cheap.
+bool substitute(ExprPtr& e, const std::vector<plan::ProjectItem>& items) {
+  if (e->kind == plan::ExprKind::Slot) {
+    for (const auto& item : items) {
+      if (item.slot != e->slot) continue;
+      if (!cheap_key(*item.expr)) return false;
+      e = clone_expr(*item.expr);
+      return true;
+    }
+    return true;
+  }
+  for (auto& a : e->args) {
+    std::string before = a->text;
+    if (!substitute(a, items)) return false;
+    if (a->text == before) continue;
+    bool atomic = a->kind == plan::ExprKind::Property || a->kind == plan::ExprKind::Slot ||
+                  a->kind == plan::ExprKind::Call || a->kind == plan::ExprKind::Parameter ||
+                  a->kind == plan::ExprKind::Constant;
+    e->text = replace_word(e->text, before, atomic ? a->text : "(" + a->text + ")");
+  }
+  return true;
+}
+
 }  // namespace
+
+// Walks down from the Top while each operator only filters, expands or
+// projects rows one by one: each row a check drops there would reach the Top
+// (if at all) with the same first key, so it could not enter either. Stops
+// at the operator that binds a slot the key reads or at anything that
+// counts, cuts, groups or writes rows. The check goes right above it and
+// the Filters on it (a pattern's predicates on what it binds: the rows they
+// drop need no key, and the bound drops the same rows wherever it sits).
+bool place_top_bound(Op& top, uint32_t link) {
+  if (top.sort_keys.empty() || top.children.empty()) return false;
+  ExprPtr key = clone_expr(*top.sort_keys[0].expr);
+  if (!cheap_key(*key)) return false;
+  OpPtr* at = &top.children[0];
+  OpPtr* filters = nullptr;  // the top of the run of Filters just passed
+  int passed = 0;            // operators passed other than those Filters
+  for (;;) {
+    Op& cur = **at;
+    std::set<SlotId> reads;
+    slots_read(*key, reads);
+    if (reads.empty()) return false;  // a constant key: every row ties
+    std::set<SlotId> writes;
+    bool through = true;
+    switch (cur.kind) {
+      case OpKind::Filter: break;
+      case OpKind::Projection:
+        if (!substitute(key, cur.items)) return false;
+        break;
+      case OpKind::Expand:
+      case OpKind::VarLengthExpand:
+      case OpKind::ShortestPath:
+        for (SlotId s : {cur.rel, cur.to, cur.path_slot})
+          if (s != plan::kNoSlot && !(s == cur.to && cur.into)) writes.insert(s);
+        break;
+      case OpKind::Unwind: writes.insert(cur.slot); break;
+      case OpKind::Apply:
+      case OpKind::OptionalApply:
+        // Each left row's rows carry its key; the right side must not
+        // write (a dropped row would skip its writes).
+        if (has_writes(*cur.children.at(1))) {
+          through = false;
+          break;
+        }
+        writes.insert(cur.slots.begin(), cur.slots.end());
+        slots_written(*cur.children.at(1), writes);
+        break;
+      default: through = false; break;
+    }
+    bool binds = std::any_of(reads.begin(), reads.end(),
+                             [&](SlotId s) { return writes.count(s) > 0; });
+    if (!through || binds || cur.children.empty()) {
+      // The check needs something to skip between it and the Top, and a
+      // key the operator below it binds (else it reads the argument row only).
+      if (passed == 0) return false;
+      std::set<SlotId> below;
+      slots_written(cur, below);
+      if (std::none_of(reads.begin(), reads.end(), [&](SlotId s) { return below.count(s) > 0; }))
+        return false;
+      if (filters) at = filters;
+      double rows = rows_of(*at);
+      auto check = make_op(OpKind::TopBound, top.pos, std::move(*at));
+      check->sort_keys.push_back(plan::SortKey{std::move(key), top.sort_keys[0].descending});
+      check->estimated_rows = rows;
+      check->top_link = link;
+      top.top_link = link;
+      *at = std::move(check);
+      return true;
+    }
+    if (cur.kind == OpKind::Filter) {
+      if (!filters) filters = at;
+    } else {
+      filters = nullptr;
+      ++passed;
+    }
+    at = &cur.children[0];
+  }
+}
 
 OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast::Expr* where,
                                Scope& scope, bool is_return, ast::Pos pos,
@@ -261,6 +451,7 @@ OpPtr Planner::plan_projection(OpPtr input, const ast::Projection& p, const ast:
     op->exprs.push_back(std::move(limit));
     if (skip) op->exprs.push_back(std::move(skip));
     op->estimated_rows = rows;
+    if (place_top_bound(*op, top_links_ + 1)) ++top_links_;
   } else {
     if (!keys.empty()) {
       double rows = rows_of(op);
