@@ -151,6 +151,7 @@ bool has_writes(const Op& op) {
 // `text` with the whole-word occurrences of `from` replaced by `to` (the
 // EXPLAIN text of a key whose alias was replaced by its expression).
 std::string replace_word(const std::string& text, const std::string& from, const std::string& to) {
+  if (from.empty()) return text;
   auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
   std::string out;
   size_t i = 0;
