@@ -188,6 +188,13 @@ class Txn {
   // dense column: node_property of that key is then about as cheap as a
   // cached value (callers need not keep their own).
   bool has_node_property_column(PropKeyId key) const;
+  // Node `id`'s value of `key` straight from the read snapshot's column,
+  // without building a Value: its kind (Bool, Int, Double, Date, DateTime)
+  // and 64 bits (Bool 0/1, Int the value, Double its bit pattern, Date the
+  // days, DateTime the micros). False when no column holds it (no snapshot,
+  // no column for `key`, or the node has no value there): then ask
+  // node_property, which answers everything else.
+  bool node_scalar_property(NodeId id, PropKeyId key, ValueType& type, int64_t& bits) const;
   // Setting Null removes the property.
   void set_node_property(NodeId id, PropKeyId key, Value value);
   void add_node_label(NodeId id, LabelId label);

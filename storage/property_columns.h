@@ -35,11 +35,21 @@ class PropertyColumns {
   // True when `key` has a column holding a value for entity `id`; `out` is
   // then that value.
   bool find(uint64_t id, PropKeyId key, Value& out) const {
+    ValueType type;
+    int64_t bits;
+    if (!find_bits(id, key, type, bits)) return false;
+    out = scalar_value(type, bits);
+    return true;
+  }
+  // The same without building a Value: the column's kind and the value's
+  // 64 bits (as scalar_value reads them), for comparisons made in place.
+  bool find_bits(uint64_t id, PropKeyId key, ValueType& type, int64_t& bits) const {
     if (key >= columns_.size()) return false;
     const Column& c = columns_[key];
     const uint64_t i = id - c.first;  // wraps for id < first: then too large
     if (i >= c.values.size() || !((c.present[i >> 6] >> (i & 63)) & 1)) return false;
-    out = scalar_value(c.type, c.values[i]);
+    type = c.type;
+    bits = c.values[i];
     return true;
   }
 
@@ -47,7 +57,10 @@ class PropertyColumns {
   void prefetch(uint64_t id) const {
     for (const Column* c : active_) {
       const uint64_t i = id - c->first;
-      if (i < c->values.size()) __builtin_prefetch(&c->values[i]);
+      if (i < c->values.size()) {
+        __builtin_prefetch(&c->values[i]);
+        __builtin_prefetch(&c->present[i >> 6]);
+      }
     }
   }
   uint64_t bytes() const;

@@ -85,6 +85,13 @@ class ReadSnapshot {
   // the entity exists and `out` is the value. False: read the record.
   bool node_property(NodeId id, PropKeyId key, Value& out) const { return node_columns_.find(id, key, out); }
   bool rel_property(RelId id, PropKeyId key, Value& out) const { return rel_columns_.find(id, key, out); }
+  // The same as a kind and 64 bits (PropertyColumns::find_bits).
+  bool node_scalar_property(NodeId id, PropKeyId key, ValueType& type, int64_t& bits) const {
+    return node_columns_.find_bits(id, key, type, bits);
+  }
+  bool rel_scalar_property(RelId id, PropKeyId key, ValueType& type, int64_t& bits) const {
+    return rel_columns_.find_bits(id, key, type, bits);
+  }
   bool has_node_property_column(PropKeyId key) const { return node_columns_.has(key); }
   void prefetch_node(NodeId id) const { node_columns_.prefetch(id); single_edges_.prefetch(id); }
   size_t property_columns() const { return node_columns_.column_count() + rel_columns_.column_count(); }

@@ -145,6 +145,11 @@ bool Txn::has_node_property_column(PropKeyId key) const {
   return snap && impl_->txn && snap->has_node_property_column(key);
 }
 
+bool Txn::node_scalar_property(NodeId id, PropKeyId key, ValueType& type, int64_t& bits) const {
+  const ReadSnapshot* snap = impl_->snap.get();
+  return snap && impl_->txn && snap->node_scalar_property(id, key, type, bits);
+}
+
 void Txn::prefetch_node(NodeId id) const {
   if (const ReadSnapshot* snap = impl_->snap.get()) snap->prefetch_node(id);
 }

@@ -14,6 +14,10 @@
 
 namespace kith::engine {
 
+// A predicate's value as three-valued logic: true, false or null; anything
+// else is a TypeError naming the expression.
+Tri to_tri(const Value& v, const query::plan::Expr& where);
+
 class CompiledExpr {
  public:
   virtual ~CompiledExpr() = default;
@@ -25,6 +29,14 @@ class CompiledExpr {
   virtual const Value& eval_ref(Row& row, ExecContext& ctx, Value& scratch) {
     scratch = eval(row, ctx);
     return scratch;
+  }
+  // The value as a predicate (WHERE, AND, NOT...): exactly to_tri(eval),
+  // with `where` naming the expression in the TypeError of a value that is
+  // neither a boolean nor null. Logic, comparisons, label tests and IN
+  // answer without building a Value (docs/engine.md, "Predicates").
+  virtual Tri test(Row& row, ExecContext& ctx, const query::plan::Expr& where) {
+    Value scratch;
+    return to_tri(eval_ref(row, ctx, scratch), where);
   }
 };
 
@@ -42,10 +54,6 @@ using SlotVersions = std::function<const uint64_t*(query::plan::SlotId)>;
 // and text when they have none of their own.
 CompiledExprPtr compile_expr(const query::plan::Expr& expr, const SubplanBuilder& subplans,
                              const SlotVersions& versions = {});
-
-// A predicate's value as three-valued logic: true, false or null; anything
-// else is a TypeError naming the expression.
-Tri to_tri(const Value& v, const query::plan::Expr& where);
 
 // The value of a graph function or a scalar function by name: used by the
 // compiler and by tests.

@@ -22,6 +22,8 @@ using query::plan::ExprKind;
 
 std::string kind_name(const Value& v) { return std::string(value_type_name(v.type())); }
 
+Value tri_value(Tri t) { return t == Tri::Null ? Value() : Value(t == Tri::True); }
+
 // ------------------------------------------------------------------ leaves
 
 struct ConstantNode final : CompiledExpr {
@@ -170,18 +172,22 @@ struct HasLabelsNode final : CompiledExpr {
   CompiledExprPtr base;
   std::vector<std::string> labels;
   HasLabelsNode(CompiledExprPtr b, std::vector<std::string> l) : base(std::move(b)), labels(std::move(l)) {}
-  Value eval(Row& row, ExecContext& ctx) override {
+  Value eval(Row& row, ExecContext& ctx) override { return tri_value(check(row, ctx)); }
+  Tri test(Row& row, ExecContext& ctx, const Expr&) override { return check(row, ctx); }
+
+ private:
+  Tri check(Row& row, ExecContext& ctx) {
     Value scratch;
     const Value& v = base->eval_ref(row, ctx, scratch);
-    if (v.is_null()) return {};
+    if (v.is_null()) return Tri::Null;
     if (v.type() != ValueType::Node) {
       throw Error(ErrorCode::TypeError, "a label test needs a NODE, got " + kind_name(v));
     }
     for (const auto& name : labels) {
       auto id = ctx.label(name);
-      if (!id || !ctx.txn.node_has_label(v.as_node().id, *id)) return false;
+      if (!id || !ctx.txn.node_has_label(v.as_node().id, *id)) return Tri::False;
     }
-    return true;
+    return Tri::True;
   }
 };
 
@@ -282,18 +288,29 @@ struct UnaryNode final : CompiledExpr {
       default: throw Error(ErrorCode::Internal, "bad unary operator");
     }
   }
+  Tri test(Row& row, ExecContext& ctx, const Expr& where) override {
+    switch (kind) {
+      case ExprKind::Not: return tri_not(arg->test(row, ctx, *source));
+      case ExprKind::IsNull:
+      case ExprKind::IsNotNull: {
+        Value scratch;
+        return tri(arg->eval_ref(row, ctx, scratch).is_null() == (kind == ExprKind::IsNull));
+      }
+      default: return CompiledExpr::test(row, ctx, where);
+    }
+  }
 };
 
 struct LogicNode final : BinaryNode {
-  Value eval(Row& row, ExecContext& ctx) override {
-    const Tri a = to_tri(left->eval(row, ctx), *source);
+  Value eval(Row& row, ExecContext& ctx) override { return tri_value(test(row, ctx, *source)); }
+  Tri test(Row& row, ExecContext& ctx, const Expr&) override {
+    const Tri a = left->test(row, ctx, *source);
     // Short-circuit where the left side decides, as long as the right side
     // could not turn the answer into an error... Cypher allows skipping it.
-    if (kind == ExprKind::And && a == Tri::False) return false;
-    if (kind == ExprKind::Or && a == Tri::True) return true;
-    const Tri b = to_tri(right->eval(row, ctx), *source);
-    Tri r = kind == ExprKind::And ? tri_and(a, b) : kind == ExprKind::Or ? tri_or(a, b) : tri_xor(a, b);
-    return r == Tri::Null ? Value() : Value(r == Tri::True);
+    if (kind == ExprKind::And && a == Tri::False) return Tri::False;
+    if (kind == ExprKind::Or && a == Tri::True) return Tri::True;
+    const Tri b = right->test(row, ctx, *source);
+    return kind == ExprKind::And ? tri_and(a, b) : kind == ExprKind::Or ? tri_or(a, b) : tri_xor(a, b);
   }
 };
 
@@ -307,31 +324,31 @@ struct LabelLastAndNode final : BinaryNode {
   query::plan::SlotId slot = query::plan::kNoSlot;  // the labelled variable
   std::vector<std::string> labels;
 
-  Value eval(Row& row, ExecContext& ctx) override {
+  Value eval(Row& row, ExecContext& ctx) override { return tri_value(test(row, ctx, *source)); }
+  Tri test(Row& row, ExecContext& ctx, const Expr&) override {
     if (order_ == Order::Unknown) order_ = decide(ctx);
     const ValueType t = row[slot].type();
     if (order_ == Order::Written || (t != ValueType::Node && t != ValueType::Null)) {
-      const Tri a = to_tri(left->eval(row, ctx), *source);
-      if (a == Tri::False) return false;
-      return value(tri_and(a, to_tri(right->eval(row, ctx), *source)));
+      const Tri a = left->test(row, ctx, *source);
+      if (a == Tri::False) return Tri::False;
+      return tri_and(a, right->test(row, ctx, *source));
     }
     Tri b;
     try {
-      b = to_tri(right->eval(row, ctx), *source);
+      b = right->test(row, ctx, *source);
     } catch (const Error& e) {
       if (e.code() != ErrorCode::Timeout && e.code() != ErrorCode::Cancelled &&
-          to_tri(left->eval(row, ctx), *source) == Tri::False) {
-        return false;
+          left->test(row, ctx, *source) == Tri::False) {
+        return Tri::False;
       }
       throw;
     }
-    if (b == Tri::False) return false;
-    return value(tri_and(to_tri(left->eval(row, ctx), *source), b));
+    if (b == Tri::False) return Tri::False;
+    return tri_and(left->test(row, ctx, *source), b);
   }
 
  private:
   enum class Order : uint8_t { Unknown, Written, LabelLast };
-  static Value value(Tri t) { return t == Tri::Null ? Value() : Value(t == Tri::True); }
   // Label last when at least half of all nodes carry every label.
   Order decide(ExecContext& ctx) {
     const auto total = static_cast<double>(ctx.txn.node_count());
@@ -346,32 +363,95 @@ struct LabelLastAndNode final : BinaryNode {
 };
 
 struct ComparisonNode final : BinaryNode {
-  Value eval(Row& row, ExecContext& ctx) override {
+  CmpOp op = CmpOp::Eq;
+
+  // `<slot>.<key> op <constant or parameter>` (either side): when the slot
+  // holds a node whose value a snapshot column keeps, the 8 bytes are
+  // compared with the constant in place; anything else (no column, no
+  // value, a non-node, a constant that is not a fixed-width kind) takes
+  // the generic path below, which reads the property as before.
+  struct ColumnRead {
+    query::plan::SlotId slot;
+    std::string key;
+    std::optional<PropKeyId> key_id;
+    bool property_left = true;
+    CompiledExpr* constant = nullptr;  // the other operand (left or right)
+    enum class Known : uint8_t { Unknown, Scalar, Other } known = Known::Unknown;
+    Scalar value;  // the constant's, once Known::Scalar
+  };
+  std::unique_ptr<ColumnRead> column;
+
+  Value eval(Row& row, ExecContext& ctx) override { return tri_value(test(row, ctx, *source)); }
+  Tri test(Row& row, ExecContext& ctx, const Expr&) override {
+    Tri t;
+    if (column && column_test(row, ctx, t)) return t;
+    return generic_test(row, ctx);
+  }
+
+ private:
+  // Out of line: keeps the column path's frame small.
+  [[gnu::noinline]] Tri generic_test(Row& row, ExecContext& ctx) {
+    Tri t;
     Value as, bs;
     const Value& a = left->eval_ref(row, ctx, as);
     const Value& b = right->eval_ref(row, ctx, bs);
-    if (kind == ExprKind::Eq || kind == ExprKind::Ne) {
-      Tri t = equals(a, b);
-      if (t == Tri::Null) return {};
-      return (t == Tri::True) == (kind == ExprKind::Eq);
+    Scalar x, y;
+    if (as_scalar(a, x) && as_scalar(b, y) && compare_scalars(op, x, y, t)) return t;
+    return compare_values(a, b);
+  }
+
+  // The reference semantics for every kind (strings, lists, errors).
+  Tri compare_values(const Value& a, const Value& b) {
+    if (op == CmpOp::Eq || op == CmpOp::Ne) {
+      const Tri t = equals(a, b);
+      if (t == Tri::Null) return t;
+      return tri((t == Tri::True) == (op == CmpOp::Eq));
     }
-    if (a.is_null() || b.is_null()) return {};
+    if (a.is_null() || b.is_null()) return Tri::Null;
     std::optional<int> c = compare(a, b);
     if (!c) {
       if ((a.type() == ValueType::Double && std::isnan(a.as_double())) ||
           (b.type() == ValueType::Double && std::isnan(b.as_double()))) {
-        return false;
+        return Tri::False;
       }
       throw Error(ErrorCode::TypeError, "cannot compare " + kind_name(a) + " with " +
                                             kind_name(b) + " (" + source->text + ")");
     }
-    switch (kind) {
-      case ExprKind::Lt: return *c < 0;
-      case ExprKind::Le: return *c <= 0;
-      case ExprKind::Gt: return *c > 0;
-      case ExprKind::Ge: return *c >= 0;
+    switch (op) {
+      case CmpOp::Lt: return tri(*c < 0);
+      case CmpOp::Le: return tri(*c <= 0);
+      case CmpOp::Gt: return tri(*c > 0);
+      case CmpOp::Ge: return tri(*c >= 0);
       default: throw Error(ErrorCode::Internal, "bad comparison");
     }
+  }
+
+  // True when answered from a column. The property is read before the
+  // constant is first evaluated (a missing parameter then raises as in the
+  // written order: a node's property read cannot fail).
+  bool column_test(Row& row, ExecContext& ctx, Tri& out) {
+    ColumnRead& c = *column;
+    const Value& base = row[c.slot];
+    if (base.type() != ValueType::Node || c.known == ColumnRead::Known::Other) return false;
+    if (!c.key_id && !(c.key_id = ctx.prop_key(c.key))) return false;
+    Scalar p;
+    if (!ctx.txn.node_scalar_property(base.as_node().id, *c.key_id, p.type, p.bits)) return false;
+    if (c.known == ColumnRead::Known::Unknown) {
+      // Constants and parameters keep their value for the whole statement.
+      Value scratch;
+      const bool scalar = as_scalar(c.constant->eval_ref(row, ctx, scratch), c.value);
+      c.known = scalar ? ColumnRead::Known::Scalar : ColumnRead::Known::Other;
+      if (!scalar) return false;
+    }
+    // The common case first: an integer (or datetime) column against a
+    // constant of its kind.
+    if (p.type == c.value.type && (p.type == ValueType::Int || p.type == ValueType::DateTime)) {
+      out = c.property_left ? compare_detail::by_sign(op, compare_detail::sign(p.bits, c.value.bits))
+                            : compare_detail::by_sign(op, compare_detail::sign(c.value.bits, p.bits));
+      return true;
+    }
+    return c.property_left ? compare_scalars(op, p, c.value, out)
+                           : compare_scalars(op, c.value, p, out);
   }
 };
 
@@ -392,8 +472,6 @@ struct ArithmeticNode final : BinaryNode {
   }
 };
 
-Value tri_value(Tri t) { return t == Tri::Null ? Value() : Value(t == Tri::True); }
-
 const Value::List& in_list_operand(const Value& l) {
   if (l.type() != ValueType::List) {
     throw Error(ErrorCode::TypeError, "IN needs a LIST on its right, got " + kind_name(l));
@@ -412,7 +490,11 @@ struct InNode final : CompiledExpr {
   Reuse reuse = Reuse::None;
   const uint64_t* version = nullptr;  // Reuse::Version
 
-  Value eval(Row& row, ExecContext& ctx) override {
+  Value eval(Row& row, ExecContext& ctx) override { return tri_value(check(row, ctx)); }
+  Tri test(Row& row, ExecContext& ctx, const Expr&) override { return check(row, ctx); }
+
+ private:
+  Tri check(Row& row, ExecContext& ctx) {
     Value xs, ls;
     const Value& x = item->eval_ref(row, ctx, xs);
     if (reuse == Reuse::Statement) {
@@ -421,14 +503,14 @@ struct InNode final : CompiledExpr {
         if (!l.is_null()) set_.build(in_list_operand(l));
         stored_ = std::move(l);  // only once it is known to be a list (or null)
       }
-      if (stored_->is_null()) return {};
-      return tri_value(set_.contains(x, stored_->as_list()));
+      if (stored_->is_null()) return Tri::Null;
+      return set_.contains(x, stored_->as_list());
     }
     const Value& l = list->eval_ref(row, ctx, ls);
-    if (l.is_null()) return {};
+    if (l.is_null()) return Tri::Null;
     const Value::List& elements = in_list_operand(l);
     if (reuse == Reuse::None || elements.size() < kInListHashMin) {
-      return tri_value(in_list_scan(x, elements));
+      return in_list_scan(x, elements);
     }
     if (!built_ || *version != built_version_ || elements.data() != built_data_ ||
         elements.size() != built_size_) {
@@ -438,10 +520,9 @@ struct InNode final : CompiledExpr {
       built_data_ = elements.data();
       built_size_ = elements.size();
     }
-    return tri_value(set_.contains(x, elements));
+    return set_.contains(x, elements);
   }
 
- private:
   InListSet set_;
   std::optional<Value> stored_;  // Reuse::Statement: the list, evaluated once
   bool built_ = false;
@@ -455,17 +536,19 @@ struct InNode final : CompiledExpr {
 struct InLiteralNode final : CompiledExpr {
   CompiledExprPtr item;
   std::vector<CompiledExprPtr> elements;
-  Value eval(Row& row, ExecContext& ctx) override {
+  Value eval(Row& row, ExecContext& ctx) override { return tri_value(test(row, ctx, *source)); }
+  Tri test(Row& row, ExecContext& ctx, const Expr&) override {
     Value xs, es;
     const Value& x = item->eval_ref(row, ctx, xs);
     bool saw_null = false;
     for (auto& e : elements) {
       const Tri t = equals(x, e->eval_ref(row, ctx, es));
-      if (t == Tri::True) return true;
+      if (t == Tri::True) return t;
       if (t == Tri::Null) saw_null = true;
     }
-    return saw_null ? Value() : Value(false);
+    return saw_null ? Tri::Null : Tri::False;
   }
+  const Expr* source = nullptr;
 };
 
 struct StringPredicateNode final : BinaryNode {
@@ -581,8 +664,8 @@ struct CaseNode final : CompiledExpr {
     Value ss, ws;
     const Value& s = subject ? subject->eval_ref(row, ctx, ss) : ss;
     for (size_t i = 0; i < whens.size(); ++i) {
-      const Value& w = whens[i]->eval_ref(row, ctx, ws);
-      const bool hit = subject ? equals(s, w) == Tri::True : to_tri(w, *source) == Tri::True;
+      const bool hit = subject ? equals(s, whens[i]->eval_ref(row, ctx, ws)) == Tri::True
+                               : whens[i]->test(row, ctx, *source) == Tri::True;
       if (hit) return thens[i]->eval(row, ctx);
     }
     return otherwise ? otherwise->eval(row, ctx) : Value();
@@ -603,7 +686,7 @@ struct ListComprehensionNode final : CompiledExpr {
     Value::List out;
     for (const auto& e : l.as_list()) {
       row[var] = e;
-      if (where && to_tri(where->eval(row, ctx), *source) != Tri::True) continue;
+      if (where && where->test(row, ctx, *source) != Tri::True) continue;
       out.push_back(projection ? projection->eval(row, ctx) : e);
     }
     return out;
@@ -625,7 +708,7 @@ struct QuantifierNode final : CompiledExpr {
     size_t trues = 0, nulls = 0;
     for (const auto& e : l.as_list()) {
       row[var] = e;
-      Tri t = where ? to_tri(where->eval(row, ctx), *source) : Tri::True;
+      Tri t = where ? where->test(row, ctx, *source) : Tri::True;
       if (t == Tri::True) ++trues;
       if (t == Tri::Null) ++nulls;
     }
@@ -896,6 +979,14 @@ struct PositionedNode final : CompiledExpr {
       rethrow_positioned(e);
     }
   }
+  Tri test(Row& row, ExecContext& ctx, const Expr& where) override {
+    ++epoch->value;
+    try {
+      return inner->test(row, ctx, where);
+    } catch (const Error& e) {
+      rethrow_positioned(e);
+    }
+  }
   [[noreturn]] void rethrow_positioned(const Error& e) {
     if (e.has_position() || e.code() == ErrorCode::Timeout || e.code() == ErrorCode::Cancelled) throw;
     std::string message = e.message();
@@ -959,7 +1050,7 @@ class Compiler {
       case ExprKind::Lt:
       case ExprKind::Le:
       case ExprKind::Gt:
-      case ExprKind::Ge: return binary<ComparisonNode>(e);
+      case ExprKind::Ge: return comparison(e);
       case ExprKind::Add:
       case ExprKind::Sub:
       case ExprKind::Mul:
@@ -1091,6 +1182,40 @@ class Compiler {
     return n;
   }
 
+  CompiledExprPtr comparison(const Expr& e) {
+    auto n = binary<ComparisonNode>(e);
+    auto* node = static_cast<ComparisonNode*>(n.get());
+    switch (e.kind) {
+      case ExprKind::Eq: node->op = CmpOp::Eq; break;
+      case ExprKind::Ne: node->op = CmpOp::Ne; break;
+      case ExprKind::Lt: node->op = CmpOp::Lt; break;
+      case ExprKind::Le: node->op = CmpOp::Le; break;
+      case ExprKind::Gt: node->op = CmpOp::Gt; break;
+      default: node->op = CmpOp::Ge; break;
+    }
+    // `<slot>.<key> op <constant or parameter>`, either way round.
+    auto slot_property = [](const Expr& x) {
+      return x.kind == ExprKind::Property && !x.args.empty() && x.args[0] &&
+             x.args[0]->kind == ExprKind::Slot;
+    };
+    auto constant = [](const Expr& x) {
+      return x.kind == ExprKind::Constant || x.kind == ExprKind::Parameter;
+    };
+    const Expr& l = *e.args[0];
+    const Expr& r = *e.args[1];
+    const bool left_read = slot_property(l) && constant(r);
+    if (left_read || (constant(l) && slot_property(r))) {
+      const Expr& read = left_read ? l : r;
+      auto c = std::make_unique<ComparisonNode::ColumnRead>();
+      c->slot = read.args[0]->slot;
+      c->key = read.name;
+      c->property_left = left_read;
+      c->constant = left_read ? node->right.get() : node->left.get();
+      node->column = std::move(c);
+    }
+    return n;
+  }
+
   CompiledExprPtr arg(const Expr& e, size_t i) {
     if (i >= e.args.size() || !e.args[i]) {
       throw Error(ErrorCode::Internal, "expression " + e.text + " lacks argument " + std::to_string(i));
@@ -1136,6 +1261,7 @@ class Compiler {
     const Expr* list_expr = e.args.size() > 1 ? e.args[1].get() : nullptr;
     if (list_expr && list_expr->kind == ExprKind::ListLiteral && !statement_constant(*list_expr)) {
       auto n = std::make_unique<InLiteralNode>();
+      n->source = &e;
       n->item = arg(e, 0);
       for (const auto& a : list_expr->args) n->elements.push_back((*this)(*a));
       return n;

@@ -23,7 +23,7 @@ class FilterOp final : public Operator {
   bool do_next(Row& row) override {
     while (child_->next(row)) {
       ctx_.check_interrupt();
-      if (to_tri(pred_->eval(row, ctx_), *source_) == Tri::True) return true;
+      if (pred_->test(row, ctx_, *source_) == Tri::True) return true;
     }
     return false;
   }

@@ -15,19 +15,6 @@ double as_number(const Value& v) {
   return v.type() == ValueType::Int ? static_cast<double>(v.as_int()) : v.as_double();
 }
 
-// Compares an int with a double exactly: converting the int to double could
-// round (2^53 + 1), so compare in the integer domain when the double is whole.
-int compare_int_double(int64_t i, double d) {
-  if (std::isnan(d)) return -1;  // only reached from order(); NaN sorts above numbers
-  constexpr double kTwo63 = 9223372036854775808.0;
-  if (d >= kTwo63) return -1;
-  if (d < -kTwo63) return 1;
-  const double whole = std::floor(d);
-  const auto di = static_cast<int64_t>(whole);
-  if (i != di) return i < di ? -1 : 1;
-  return whole == d ? 0 : -1;  // i == floor(d) < d
-}
-
 int compare_numbers(const Value& a, const Value& b) {
   if (a.type() == ValueType::Int && b.type() == ValueType::Int) {
     return a.as_int() < b.as_int() ? -1 : (a.as_int() > b.as_int() ? 1 : 0);
