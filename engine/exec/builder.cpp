@@ -78,6 +78,7 @@ OperatorPtr Builder::build(const Op& op) {
     case OpKind::Apply:
     case OpKind::OptionalApply:
     case OpKind::Union: out = make_apply(op, *this); break;
+    case OpKind::HashJoin: out = make_hash_join(op, *this); break;
     case OpKind::Create:
     case OpKind::Merge:
     case OpKind::SetItems:

@@ -59,6 +59,7 @@ OperatorPtr make_row_operator(const query::plan::Op& op, Builder& b);
 OperatorPtr make_sort(const query::plan::Op& op, Builder& b);
 OperatorPtr make_aggregate(const query::plan::Op& op, Builder& b);
 OperatorPtr make_apply(const query::plan::Op& op, Builder& b);
+OperatorPtr make_hash_join(const query::plan::Op& op, Builder& b);
 OperatorPtr make_write(const query::plan::Op& op, Builder& b);
 OperatorPtr make_procedure_call(const query::plan::Op& op, Builder& b);
 

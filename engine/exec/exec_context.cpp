@@ -11,6 +11,7 @@ ExecContext::ExecContext(storage::Txn& t, const Params& p, DateTime now,
       deadline_(deadline) {}
 
 void ExecContext::check_interrupt_now() {
+  if (ticks_ >= budget_end_) throw WorkBudgetExceeded{};
   if (cancel_ && cancel_->load(std::memory_order_relaxed)) {
     throw Error(ErrorCode::Cancelled, "the query was cancelled");
   }

@@ -38,6 +38,15 @@ class ExecContext {
   }
   void check_interrupt_now();
 
+  // A cap on the work (counted in check_interrupt calls) of a part of the
+  // plan that is only worth finishing when it is cheap: a HashJoin's build
+  // side. Past it, check_interrupt throws WorkBudgetExceeded, which only the
+  // operator that set the cap catches (it then takes its other plan); it
+  // is control flow inside the engine, never an error a caller sees.
+  struct WorkBudgetExceeded {};
+  void set_work_budget(uint64_t ticks) { budget_end_ = ticks_ + ticks; }
+  void clear_work_budget() { budget_end_ = UINT64_MAX; }
+
   // Catalog lookups by name, cached for the statement. nullopt: the name is
   // not in the catalog (so nothing carries it). After a write interns a new
   // name the caches are cleared (`forget_catalog`).
@@ -78,7 +87,8 @@ class ExecContext {
   std::vector<bool> columned_;  // by key: txn.has_node_property_column
   const std::atomic<bool>* cancel_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
-  uint32_t ticks_ = 0;
+  uint64_t ticks_ = 0;
+  uint64_t budget_end_ = UINT64_MAX;
   std::unordered_map<std::string, std::optional<uint32_t>> labels_, types_, keys_;
   std::unordered_map<uint32_t, std::string> label_names_, type_names_, key_names_;
 };

@@ -243,6 +243,11 @@ std::string describe(const Plan& plan, const Op& op) {
     case OpKind::Unwind: return name + " " + text_of(op.exprs[0]) + " AS " + slot(op.slot);
     case OpKind::Apply: return name;
     case OpKind::OptionalApply: return name + " nullable " + slot_list(plan, op.slots);
+    case OpKind::HashJoin: {
+      std::string out = name + " on " + slot(op.slot) + " = " + slot(op.to);
+      if (!op.rel_uniqueness.empty()) out += " once per " + slot_list(plan, op.rel_uniqueness);
+      return out + " (else per row)";
+    }
     case OpKind::Union: return op.distinct ? "Union distinct" : "Union all";
     case OpKind::Create: {
       std::vector<std::string> parts;

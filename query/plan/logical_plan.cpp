@@ -35,6 +35,7 @@ std::string_view op_kind_name(OpKind k) {
     case OpKind::Unwind: return "Unwind";
     case OpKind::Apply: return "Apply";
     case OpKind::OptionalApply: return "OptionalApply";
+    case OpKind::HashJoin: return "HashJoin";
     case OpKind::Union: return "Union";
     case OpKind::Create: return "Create";
     case OpKind::Merge: return "Merge";

@@ -255,6 +255,19 @@ enum class OpKind : uint8_t {
   // For each row of children[0], run children[1] (whose leaves are Argument)
   // with that row; emit the combined rows.
   Apply,
+  // A MATCH over rows that already bind one of its nodes (`slot`, the probe
+  // node), with two plans for the same rows: children[1] expands from the
+  // probe node once per row of children[0] (as Apply), children[2] (the
+  // build side) matches the pattern from elsewhere (a seek) with the probe
+  // node renamed to `to`, reading only the outer slots `rel_uniqueness`
+  // lists (its dependencies). The engine runs the build side once into a
+  // table by `to` and joins each row on `slot` = `to`, writing `slots` (what
+  // the build binds), as long as that costs at most half of what expanding
+  // `types`/`dir` from each row's probe node would, and every row has the
+  // same dependencies; otherwise it runs children[1] per row. Either way the
+  // rows are those of the pattern (docs/planner.md, "Hash join"). `live`:
+  // see below.
+  HashJoin,
   // As Apply, but when children[1] yields nothing for a row, emit the row
   // once with `slots` (what the inner side binds) set to null.
   // OPTIONAL MATCH as the first clause: children[0] is an Argument.
@@ -338,6 +351,9 @@ struct Op {
   bool reversed = false;                 // VarLengthExpand
   bool distinct_ends = false;            // VarLengthExpand
   uint32_t top_link = 0;                 // Top and its TopBound: one id (0: none)
+  // HashJoin: the slots of its input rows that anything besides its input
+  // reads (the rest need not be kept while rows wait for its decision).
+  std::vector<SlotId> live;
   SchemaSpec schema;                     // SchemaCommand
 
   // Estimated rows out, from the planner's statistics (for EXPLAIN).

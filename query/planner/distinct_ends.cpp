@@ -5,57 +5,11 @@
 // not proven safe stays unmarked.
 #include <set>
 
+#include "query/planner/plan_reads.h"
 #include "query/planner/planner_internal.h"
 
 namespace kith::query::planner {
 namespace {
-
-void note_expr(const plan::Expr* e, std::set<SlotId>& read);
-void note_op(const Op& op, std::set<SlotId>& read);
-
-void note_expr(const plan::Expr* e, std::set<SlotId>& read) {
-  if (!e) return;
-  if (e->kind == plan::ExprKind::Slot) read.insert(e->slot);
-  for (const auto& a : e->args) note_expr(a.get(), read);
-  if (e->subplan) note_op(*e->subplan, read);
-}
-
-// Every slot some operator or expression of the plan reads. A slot an
-// OptionalApply or Merge only writes (nulls / binds) is not a read.
-void note_op(const Op& op, std::set<SlotId>& read) {
-  for (const auto& e : op.exprs) note_expr(e.get(), read);
-  for (const auto& i : op.items) note_expr(i.expr.get(), read);
-  for (const auto& a : op.aggregates) note_expr(a.arg.get(), read);
-  for (const auto& k : op.sort_keys) note_expr(k.expr.get(), read);
-  for (const auto& s : op.set_items) {
-    note_expr(s.target.get(), read);
-    note_expr(s.value.get(), read);
-  }
-  for (const auto& c : op.columns) read.insert(c.slot);
-  read.insert(op.rel_uniqueness.begin(), op.rel_uniqueness.end());
-  if (op.kind == OpKind::Distinct || op.kind == OpKind::Union) {
-    read.insert(op.slots.begin(), op.slots.end());
-  }
-  if (op.kind == OpKind::ShortestPath || op.kind == OpKind::Expand ||
-      op.kind == OpKind::VarLengthExpand) {
-    if (op.into) read.insert(op.to);
-    read.insert(op.from);
-  }
-  // Writes and other operators this pass does not know are treated as reading
-  // everything they mention.
-  if (op.kind == OpKind::Create || op.kind == OpKind::Merge || op.kind == OpKind::Delete ||
-      op.kind == OpKind::SetItems || op.kind == OpKind::ProcedureCall) {
-    for (const auto& n : op.node_specs) note_expr(n.properties.get(), read);
-    for (const auto& r : op.rel_specs) {
-      read.insert(r.start);
-      read.insert(r.end);
-      note_expr(r.properties.get(), read);
-    }
-    for (const auto& s : op.on_create) note_expr(s.value.get(), read), note_expr(s.target.get(), read);
-    for (const auto& s : op.on_match) note_expr(s.value.get(), read), note_expr(s.target.get(), read);
-  }
-  for (const auto& c : op.children) note_op(*c, read);
-}
 
 // A consumer whose result does not change when a row arrives twice.
 bool ignores_duplicates(const Op& op) {
@@ -79,7 +33,8 @@ bool passes_duplicates(OpKind k) {
     case OpKind::Expand:
     case OpKind::VarLengthExpand:
     case OpKind::Sort:
-    case OpKind::Apply: return true;
+    case OpKind::Apply:
+    case OpKind::HashJoin: return true;
     default: return false;
   }
 }
@@ -116,7 +71,7 @@ void mark(Op& op, bool insensitive, const std::set<SlotId>& read) {
 void mark_distinct_ends(plan::Plan& plan) {
   if (!plan.root) return;
   std::set<SlotId> read;
-  note_op(*plan.root, read);
+  collect_reads(*plan.root, read);
   mark(*plan.root, false, read);
 }
 

@@ -104,8 +104,12 @@ double selectivity(const plan::Expr& e, const PlanContext& ctx) {
 
 class PatternPlanner {
  public:
-  PatternPlanner(Planner& p, Scope& scope, bool optional)
-      : planner_(p), ctx_(p.ctx()), scope_(scope), optional_(optional) {
+  // `reuse`: slots to give the named variables the pattern declares, in
+  // place of fresh ones (a second plan of the same pattern, see
+  // hash_join_planner.cpp, binds the same slots as the first).
+  PatternPlanner(Planner& p, Scope& scope, bool optional,
+                 const std::map<std::string, SlotId>* reuse = nullptr)
+      : planner_(p), ctx_(p.ctx()), scope_(scope), optional_(optional), reuse_(reuse) {
     for (const auto& v : scope.vars()) bound_.insert(v.slot);
   }
 
@@ -137,6 +141,7 @@ class PatternPlanner {
   const PlanContext& ctx_;
   Scope& scope_;
   bool optional_;
+  const std::map<std::string, SlotId>* reuse_;
   OpPtr plan_;
   std::set<SlotId> bound_;
   std::vector<PNode> nodes_;
@@ -150,7 +155,11 @@ class PatternPlanner {
   std::map<const ast::NodePattern*, size_t> node_of_;
 
   SlotId fresh(const std::string& name) {
-    SlotId s = planner_.new_slot(name);
+    SlotId s = plan::kNoSlot;
+    if (reuse_) {
+      if (auto it = reuse_->find(name); it != reuse_->end()) s = it->second;
+    }
+    if (s == plan::kNoSlot) s = planner_.new_slot(name);
     new_slots_.push_back(s);
     return s;
   }
@@ -961,6 +970,14 @@ OpPtr Planner::plan_pattern(OpPtr input, const std::vector<ast::PatternPart>& pa
                             std::vector<SlotId>* new_slots) {
   PatternPlanner p(*this, scope, optional);
   return p.run(std::move(input), parts, where, new_slots);
+}
+
+OpPtr Planner::plan_pattern_again(const std::vector<ast::PatternPart>& parts,
+                                  const ast::Expr* where, Scope& scope,
+                                  const std::map<std::string, SlotId>& reuse,
+                                  std::vector<SlotId>* new_slots) {
+  PatternPlanner p(*this, scope, false, &reuse);
+  return p.run(nullptr, parts, where, new_slots);
 }
 
 }  // namespace kith::query::planner

@@ -4,6 +4,7 @@
 // statement/clause walk (statement_planner.cpp). Internal to query/planner/.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -63,6 +64,17 @@ class Planner {
                      const ast::Expr* where, Scope& scope, bool optional,
                      std::vector<SlotId>* new_slots);
 
+  // Plans the patterns again from nothing (an Argument), in `scope`, giving
+  // the named variables it declares the slots in `reuse`.
+  OpPtr plan_pattern_again(const std::vector<ast::PatternPart>& parts, const ast::Expr* where,
+                           Scope& scope, const std::map<std::string, SlotId>& reuse,
+                           std::vector<SlotId>* new_slots);
+
+  // ---- MATCH over earlier rows (hash_join_planner.cpp)
+  // A non-optional MATCH on top of `input`: the pattern plan, or a HashJoin
+  // of it with a plan of the pattern from elsewhere (docs/planner.md).
+  OpPtr plan_match(OpPtr input, const ast::MatchClause& c, Scope& scope, ast::Pos pos);
+
   // ---- WITH / RETURN (projection_planner.cpp)
   // Plans the projection; `scope` becomes the projection's output scope.
   // `columns` (RETURN) receives the result columns.
@@ -115,5 +127,8 @@ bool place_top_bound(Op& top, uint32_t link);
 // Sets Op::distinct_ends on the variable-length expansions whose number of
 // paths per end node nothing above can observe (distinct_ends.cpp).
 void mark_distinct_ends(plan::Plan& plan);
+
+// Sets Op::live on every HashJoin (hash_join_planner.cpp).
+void mark_hash_join_live(plan::Plan& plan);
 
 }  // namespace kith::query::planner

@@ -127,7 +127,7 @@ OpPtr Planner::plan_single_query(OpPtr input, const ast::SingleQuery& q, Scope& 
           if constexpr (std::is_same_v<T, ast::MatchClause>) {
             read_clause();
             if (!c.optional) {
-              op = plan_pattern(std::move(op), c.patterns, c.where.get(), scope, false, nullptr);
+              op = plan_match(std::move(op), c, scope, clause.pos);
               return;
             }
             OpPtr lhs = or_argument(std::move(op), clause.pos);
@@ -309,6 +309,7 @@ plan::Plan Planner::run(const ast::Statement& st) {
       },
       st.body);
   mark_distinct_ends(plan_);
+  mark_hash_join_live(plan_);
   plan::number_operators(plan_);
   return std::move(plan_);
 }

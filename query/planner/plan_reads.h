@@ -1,0 +1,14 @@
+// The slots a plan (or a part of it) reads; see plan_reads.cpp.
+#pragma once
+
+#include <set>
+
+#include "query/plan/logical_plan.h"
+
+namespace kith::query::planner {
+
+// Adds to `read` every slot `op`'s tree reads, leaving out the subtree
+// `skip` (null: none).
+void collect_reads(const plan::Op& op, std::set<plan::SlotId>& read, const plan::Op* skip = nullptr);
+
+}  // namespace kith::query::planner
