@@ -3,6 +3,7 @@
 // resolved to ids.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -43,9 +44,15 @@ class ExecContext {
   // side. Past it, check_interrupt throws WorkBudgetExceeded, which only the
   // operator that set the cap catches (it then takes its other plan); it
   // is control flow inside the engine, never an error a caller sees.
+  // Budgets nest: a new one never outlasts the one in force, and returns
+  // it for restore_work_budget.
   struct WorkBudgetExceeded {};
-  void set_work_budget(uint64_t ticks) { budget_end_ = ticks_ + ticks; }
-  void clear_work_budget() { budget_end_ = UINT64_MAX; }
+  uint64_t set_work_budget(uint64_t ticks) {
+    const uint64_t previous = budget_end_;
+    budget_end_ = std::min(previous, ticks_ + ticks);
+    return previous;
+  }
+  void restore_work_budget(uint64_t previous) { budget_end_ = previous; }
 
   // Catalog lookups by name, cached for the statement. nullopt: the name is
   // not in the catalog (so nothing carries it). After a write interns a new

@@ -182,11 +182,11 @@ class HashJoinOp final : public Operator {
     index_.clear();
     values_.clear();
     Row scratch = seed;
-    struct ClearBudget {
+    struct RestoreBudget {
       ExecContext& ctx;
-      ~ClearBudget() { ctx.clear_work_budget(); }
-    } clear{ctx_};
-    ctx_.set_work_budget(budget);
+      uint64_t previous;
+      ~RestoreBudget() { ctx.restore_work_budget(previous); }
+    } restore{ctx_, ctx_.set_work_budget(budget)};
     try {
       build_->open(scratch);
       while (build_->next(scratch)) {
