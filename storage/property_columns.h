@@ -47,9 +47,14 @@ class PropertyColumns {
     if (key >= columns_.size()) return false;
     const Column& c = columns_[key];
     const uint64_t i = id - c.first;  // wraps for id < first: then too large
-    if (i >= c.values.size() || !((c.present[i >> 6] >> (i & 63)) & 1)) return false;
+    if (i >= c.values.size()) return false;
+    // Slots without a value hold 0 (choose() zeroes them): a value that is
+    // not 0 is present without a look at the bitset (one cache miss fewer
+    // per read: the bitset is read for zeros only).
+    const int64_t v = c.values[i];
+    if (v == 0 && !((c.present[i >> 6] >> (i & 63)) & 1)) return false;
     type = c.type;
-    bits = c.values[i];
+    bits = v;
     return true;
   }
 
@@ -57,10 +62,7 @@ class PropertyColumns {
   void prefetch(uint64_t id) const {
     for (const Column* c : active_) {
       const uint64_t i = id - c->first;
-      if (i < c->values.size()) {
-        __builtin_prefetch(&c->values[i]);
-        __builtin_prefetch(&c->present[i >> 6]);
-      }
+      if (i < c->values.size()) __builtin_prefetch(&c->values[i]);
     }
   }
   uint64_t bytes() const;
@@ -82,7 +84,7 @@ class PropertyColumns {
   struct Column {
     ValueType type = ValueType::Null;
     uint64_t first = 0;              // the id of values[0]
-    std::vector<int64_t> values;     // [id - first]
+    std::vector<int64_t> values;     // [id - first]; 0 where absent
     std::vector<uint64_t> present;   // one bit per value slot
   };
   std::vector<KeyStats> stats_;   // by key, while building

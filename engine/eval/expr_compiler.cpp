@@ -430,13 +430,26 @@ struct ComparisonNode final : BinaryNode {
   // constant is first evaluated (a missing parameter then raises as in the
   // written order: a node's property read cannot fail).
   bool column_test(Row& row, ExecContext& ctx, Tri& out) {
+    Scalar p;
+    return column_read(row, ctx, p) && column_compare(row, ctx, p, out);
+  }
+
+ public:
+  // The column path in two steps, so that two comparisons of one property
+  // (ColumnRangeNode) share the read: the value, when a column holds it...
+  [[gnu::always_inline]] bool column_read(Row& row, ExecContext& ctx, Scalar& p) {
     ColumnRead& c = *column;
     const Value& base = row[c.slot];
     if (base.type() != ValueType::Node || c.known == ColumnRead::Known::Other) return false;
     if (!c.key_id && !(c.key_id = ctx.prop_key(c.key))) return false;
-    Scalar p;
-    if (!ctx.txn.node_scalar_property(base.as_node().id, *c.key_id, p.type, p.bits)) return false;
-    if (c.known == ColumnRead::Known::Unknown) {
+    return ctx.txn.node_scalar_property(base.as_node().id, *c.key_id, p.type, p.bits);
+  }
+  // ... and the comparison of that value with the constant, when both are
+  // of kinds compared in place.
+  [[gnu::always_inline]] bool column_compare(Row& row, ExecContext& ctx, Scalar p, Tri& out) {
+    ColumnRead& c = *column;
+    if (c.known != ColumnRead::Known::Scalar) {
+      if (c.known == ColumnRead::Known::Other) return false;
       // Constants and parameters keep their value for the whole statement.
       Value scratch;
       const bool scalar = as_scalar(c.constant->eval_ref(row, ctx, scratch), c.value);
@@ -452,6 +465,30 @@ struct ComparisonNode final : BinaryNode {
     }
     return c.property_left ? compare_scalars(op, p, c.value, out)
                            : compare_scalars(op, c.value, p, out);
+  }
+};
+
+// `<comparison> AND <comparison>` where both compare one variable's
+// property with constants (each half of `$a > n.key >= $b`): one column
+// read serves both. Otherwise, and whenever a half cannot be answered from
+// the column, it is the AND of LogicNode (left first, short-circuit on
+// false); the read has no effects, so reading again on the way is harmless.
+struct ColumnRangeNode final : BinaryNode {
+  ComparisonNode* low = nullptr;   // left, as its type
+  ComparisonNode* high = nullptr;  // right
+  Value eval(Row& row, ExecContext& ctx) override { return tri_value(test(row, ctx, *source)); }
+  Tri test(Row& row, ExecContext& ctx, const Expr&) override {
+    Scalar p;
+    Tri a;
+    if (low->column_read(row, ctx, p) && low->column_compare(row, ctx, p, a)) {
+      if (a == Tri::False) return a;
+      Tri b;
+      if (high->column_compare(row, ctx, p, b)) return tri_and(a, b);
+      return tri_and(a, right->test(row, ctx, *source));
+    }
+    a = left->test(row, ctx, *source);
+    if (a == Tri::False) return a;
+    return tri_and(a, right->test(row, ctx, *source));
   }
 };
 
@@ -649,6 +686,12 @@ struct GraphCallNode final : CompiledExpr {
   std::vector<CompiledExprPtr> args;
   std::vector<Value> scratch;
   Value eval(Row& row, ExecContext& ctx) override {
+    if (args.size() == 1) {
+      // id(n), labels(n)...: the argument by reference, not copied.
+      Value arg_scratch;
+      const Value& arg = args[0]->eval_ref(row, ctx, arg_scratch);
+      return fn(std::span<const Value>(&arg, 1), ctx);
+    }
     scratch.clear();
     for (auto& a : args) scratch.push_back(a->eval(row, ctx));
     return fn(scratch, ctx);
@@ -1042,6 +1085,7 @@ class Compiler {
           node->labels = e.args[0]->names;
           return n;
         }
+        if (auto range = column_range(e)) return range;
         return binary<LogicNode>(e);
       case ExprKind::Or:
       case ExprKind::Xor: return binary<LogicNode>(e);
@@ -1182,6 +1226,46 @@ class Compiler {
     return n;
   }
 
+  // A ColumnRangeNode for `x AND y` when both are column comparisons of
+  // the same variable's property; null otherwise.
+  CompiledExprPtr column_range(const Expr& e) {
+    if (e.args.size() != 2 || !e.args[0] || !e.args[1]) return nullptr;
+    auto read_of = [](const Expr& c) -> const Expr* {
+      switch (c.kind) {
+        case ExprKind::Eq: case ExprKind::Ne: case ExprKind::Lt:
+        case ExprKind::Le: case ExprKind::Gt: case ExprKind::Ge: break;
+        default: return nullptr;
+      }
+      return column_comparison_read(c);
+    };
+    const Expr* a = read_of(*e.args[0]);
+    const Expr* b = read_of(*e.args[1]);
+    if (!a || !b || a->args[0]->slot != b->args[0]->slot || a->name != b->name) return nullptr;
+    auto n = binary<ColumnRangeNode>(e);
+    auto* node = static_cast<ColumnRangeNode*>(n.get());
+    node->low = static_cast<ComparisonNode*>(node->left.get());
+    node->high = static_cast<ComparisonNode*>(node->right.get());
+    return n;
+  }
+
+  // For `<slot>.<key> op <constant or parameter>` (either way round): the
+  // property read; null for other comparisons.
+  static const Expr* column_comparison_read(const Expr& e) {
+    if (e.args.size() != 2 || !e.args[0] || !e.args[1]) return nullptr;
+    auto slot_property = [](const Expr& x) {
+      return x.kind == ExprKind::Property && !x.args.empty() && x.args[0] &&
+             x.args[0]->kind == ExprKind::Slot;
+    };
+    auto constant = [](const Expr& x) {
+      return x.kind == ExprKind::Constant || x.kind == ExprKind::Parameter;
+    };
+    const Expr& l = *e.args[0];
+    const Expr& r = *e.args[1];
+    if (slot_property(l) && constant(r)) return &l;
+    if (constant(l) && slot_property(r)) return &r;
+    return nullptr;
+  }
+
   CompiledExprPtr comparison(const Expr& e) {
     auto n = binary<ComparisonNode>(e);
     auto* node = static_cast<ComparisonNode*>(n.get());
@@ -1193,22 +1277,11 @@ class Compiler {
       case ExprKind::Gt: node->op = CmpOp::Gt; break;
       default: node->op = CmpOp::Ge; break;
     }
-    // `<slot>.<key> op <constant or parameter>`, either way round.
-    auto slot_property = [](const Expr& x) {
-      return x.kind == ExprKind::Property && !x.args.empty() && x.args[0] &&
-             x.args[0]->kind == ExprKind::Slot;
-    };
-    auto constant = [](const Expr& x) {
-      return x.kind == ExprKind::Constant || x.kind == ExprKind::Parameter;
-    };
-    const Expr& l = *e.args[0];
-    const Expr& r = *e.args[1];
-    const bool left_read = slot_property(l) && constant(r);
-    if (left_read || (constant(l) && slot_property(r))) {
-      const Expr& read = left_read ? l : r;
+    if (const Expr* read = column_comparison_read(e)) {
+      const bool left_read = read == e.args[0].get();
       auto c = std::make_unique<ComparisonNode::ColumnRead>();
-      c->slot = read.args[0]->slot;
-      c->key = read.name;
+      c->slot = read->args[0]->slot;
+      c->key = read->name;
       c->property_left = left_read;
       c->constant = left_read ? node->right.get() : node->left.get();
       node->column = std::move(c);

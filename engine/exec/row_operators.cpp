@@ -1,6 +1,8 @@
 // Operators that pass rows through one at a time: Filter, Projection, Skip,
 // Limit, Unwind, Distinct, and Eager (which buffers everything first).
 
+#include <algorithm>
+
 #include "engine/exec/builder.h"
 #include "engine/exec/group_table.h"
 #include "engine/value/compare.h"
@@ -35,30 +37,47 @@ class FilterOp final : public Operator {
   const query::plan::Expr* source_;
 };
 
+// Whether evaluating `e` may read `slot` (a subplan: assume it does).
+bool may_read(const query::plan::Expr& e, SlotId slot) {
+  if (e.subplan || e.slot == slot || e.var_slot == slot || e.acc_slot == slot) return true;
+  for (const auto& a : e.args) {
+    if (a && may_read(*a, slot)) return true;
+  }
+  return false;
+}
+
 class ProjectionOp final : public Operator {
  public:
   ProjectionOp(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {
     for (const auto& item : op.items) {
-      slots_.push_back(item.slot);
-      exprs_.push_back(b.row_expr(*item.expr));
+      // `WITH n` keeps n where it is: nothing to do per row.
+      if (item.expr->kind == query::plan::ExprKind::Slot && item.expr->slot == item.slot) continue;
+      // An item whose slot no item reads is written as soon as it is
+      // evaluated; the others wait until every item is evaluated (an item
+      // may read a slot another item overwrites: WITH a AS b, b AS a).
+      const bool read = std::any_of(op.items.begin(), op.items.end(),
+                                    [&](const auto& other) { return may_read(*other.expr, item.slot); });
+      (read ? buffered_ : direct_).push_back({item.slot, b.row_expr(*item.expr)});
     }
-    values_.resize(slots_.size());
+    values_.resize(buffered_.size());
   }
   void do_open(Row& row) override { child_->open(row); }
   bool do_next(Row& row) override {
     if (!child_->next(row)) return false;
-    // Evaluate everything before writing: an item may read a slot another
-    // item overwrites (WITH a AS b, b AS a).
-    for (size_t i = 0; i < exprs_.size(); ++i) values_[i] = exprs_[i]->eval(row, ctx_);
-    for (size_t i = 0; i < slots_.size(); ++i) row[slots_[i]] = std::move(values_[i]);
+    for (auto& item : direct_) row[item.slot] = item.expr->eval(row, ctx_);
+    for (size_t i = 0; i < buffered_.size(); ++i) values_[i] = buffered_[i].expr->eval(row, ctx_);
+    for (size_t i = 0; i < buffered_.size(); ++i) row[buffered_[i].slot] = std::move(values_[i]);
     return true;
   }
 
  private:
+  struct Item {
+    SlotId slot;
+    CompiledExprPtr expr;
+  };
   ExecContext& ctx_;
   OperatorPtr child_;
-  std::vector<SlotId> slots_;
-  std::vector<CompiledExprPtr> exprs_;
+  std::vector<Item> direct_, buffered_;
   std::vector<Value> values_;
 };
 

@@ -166,6 +166,29 @@ std::vector<Case> logic_cases() {
   cases.push_back({"$e > n.v >= $c", range, [=](const Row& r) {
                      return std::optional(tri_and(*cmp(CmpOp::Gt, range.at("e"), r.v), *cmp(CmpOp::Ge, r.v, range.at("c"))));
                    }});
+  // One column read for both halves; a half that cannot be compared in
+  // place (a string) takes the generic path, after the short-circuit.
+  const auto and_then = [](std::optional<Tri> a, const std::function<std::optional<Tri>()>& b) -> std::optional<Tri> {
+    if (!a || *a == Tri::False) return a;
+    const std::optional<Tri> t = b();
+    if (!t) return t;
+    return tri_and(*a, *t);
+  };
+  cases.push_back({"n.v >= $c AND n.v < $e", {{"c", Value(int64_t{40})}, {"e", Value("a")}}, [=](const Row& r) {
+                     return and_then(cmp(CmpOp::Ge, r.v, Value(int64_t{40})), [&] { return cmp(CmpOp::Lt, r.v, Value("a")); });
+                   }});
+  const Value max_int(std::numeric_limits<int64_t>::max());
+  cases.push_back({"n.v > $c AND n.v < $e", {{"c", max_int}, {"e", Value("a")}}, [=](const Row& r) {
+                     return and_then(cmp(CmpOp::Gt, r.v, max_int), [&] { return cmp(CmpOp::Lt, r.v, Value("a")); });
+                   }});
+  cases.push_back({"n.d > $c AND n.d <= $e", {{"c", Value(int64_t{-5})}, {"e", Value(kNaN)}}, [=](const Row& r) {
+                     return and_then(cmp(CmpOp::Gt, r.d, Value(int64_t{-5})), [&] { return cmp(CmpOp::Le, r.d, Value(kNaN)); });
+                   }});
+  cases.push_back({"n.t >= $c AND n.t < $e", {{"c", Value(DateTime{int64_t{1000000000200000}})}, {"e", Value()}},
+                   [=](const Row& r) {
+                     return and_then(cmp(CmpOp::Ge, r.t, Value(DateTime{int64_t{1000000000200000}})),
+                                     [&] { return cmp(CmpOp::Lt, r.t, Value()); });
+                   }});
   cases.push_back({"NOT n.d < $c", {{"c", Value(1.25)}},
                    [=](const Row& r) { return std::optional(tri_not(*cmp(CmpOp::Lt, r.d, Value(1.25)))); }});
   cases.push_back({"n.v < $c OR n.d > $e", {{"c", Value(int64_t{-30})}, {"e", Value(9.0)}}, [=](const Row& r) {
