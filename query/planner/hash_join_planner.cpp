@@ -64,30 +64,68 @@ bool anchored(const Op& op) {
                      [](const OpPtr& c) { return anchored(*c); });
 }
 
-void find_hash_joins(Op& op, std::vector<Op*>& out);
+// The HashJoins of a plan (expression subplans included), each with
+// whether a LIMIT (or an EXISTS, which wants one row) takes its rows as
+// they come: then reading rows ahead to decide could cost more than the
+// LIMIT lets the query do, and the join runs as a plain Apply.
+void find_hash_joins(Op& op, bool limited, std::vector<std::pair<Op*, bool>>& out);
 
-void find_hash_joins(plan::Expr* e, std::vector<Op*>& out) {
+void find_hash_joins(plan::Expr* e, std::vector<std::pair<Op*, bool>>& out) {
   if (!e) return;
   for (auto& a : e->args) find_hash_joins(a.get(), out);
-  if (e->subplan) find_hash_joins(*e->subplan, out);
+  if (e->subplan) find_hash_joins(*e->subplan, e->kind == plan::ExprKind::Exists, out);
 }
 
-void find_hash_joins(Op& op, std::vector<Op*>& out) {
-  if (op.kind == OpKind::HashJoin) out.push_back(&op);
+// Operators that pass rows on as they come (a LIMIT above still stops them
+// early); anything else (Aggregate, Sort, Top, Eager, writes, ...) reads all
+// of its input first.
+bool streams(OpKind k) {
+  switch (k) {
+    case OpKind::ProduceResults:
+    case OpKind::Filter:
+    case OpKind::Projection:
+    case OpKind::Expand:
+    case OpKind::VarLengthExpand:
+    case OpKind::ShortestPath:
+    case OpKind::Unwind:
+    case OpKind::Distinct:
+    case OpKind::Skip:
+    case OpKind::Limit:
+    case OpKind::TopBound:
+    case OpKind::Apply:
+    case OpKind::OptionalApply:
+    case OpKind::HashJoin:
+    case OpKind::Union: return true;
+    default: return false;
+  }
+}
+
+void find_hash_joins(Op& op, bool limited, std::vector<std::pair<Op*, bool>>& out) {
+  if (op.kind == OpKind::HashJoin) out.emplace_back(&op, limited);
   for (auto& e : op.exprs) find_hash_joins(e.get(), out);
   for (auto& i : op.items) find_hash_joins(i.expr.get(), out);
   for (auto& a : op.aggregates) find_hash_joins(a.arg.get(), out);
   for (auto& k : op.sort_keys) find_hash_joins(k.expr.get(), out);
-  for (auto& c : op.children) find_hash_joins(*c, out);
+  const bool below = op.kind == OpKind::Limit || (limited && streams(op.kind));
+  for (auto& c : op.children) find_hash_joins(*c, below, out);
 }
 
 }  // namespace
 
-void mark_hash_join_live(plan::Plan& plan) {
+void finish_hash_joins(plan::Plan& plan) {
   if (!plan.root) return;
-  std::vector<Op*> joins;
-  find_hash_joins(*plan.root, joins);
-  for (Op* join : joins) {
+  std::vector<std::pair<Op*, bool>> joins;
+  find_hash_joins(*plan.root, false, joins);
+  for (auto& [join, limited] : joins) {
+    if (limited) {
+      join->kind = OpKind::Apply;
+      join->children.pop_back();  // the build side
+      join->slot = join->to = plan::kNoSlot;
+      join->slots.clear();
+      join->rel_uniqueness.clear();
+      join->types.clear();
+      continue;
+    }
     std::set<SlotId> read;
     collect_reads(*plan.root, read, join->children.at(0).get());
     join->live.assign(read.begin(), read.end());

@@ -128,7 +128,8 @@ bool place_top_bound(Op& top, uint32_t link);
 // paths per end node nothing above can observe (distinct_ends.cpp).
 void mark_distinct_ends(plan::Plan& plan);
 
-// Sets Op::live on every HashJoin (hash_join_planner.cpp).
-void mark_hash_join_live(plan::Plan& plan);
+// Sets Op::live on every HashJoin, and turns those a LIMIT or EXISTS reads
+// row by row into Applies (hash_join_planner.cpp).
+void finish_hash_joins(plan::Plan& plan);
 
 }  // namespace kith::query::planner
