@@ -1,5 +1,5 @@
-// Interns tuples of grouping values (aggregation keys, DISTINCT rows): each
-// distinct tuple, as same_group sees it (null equal to null, 1 equal to 1.0),
+// GroupTable interns tuples of grouping values (aggregation keys, DISTINCT
+// rows): each distinct tuple, as same_group sees it (null equal to null, 1 equal to 1.0),
 // gets a dense index in first-seen order.
 //
 // Why not std::unordered_map<std::vector<Value>, ...>: that allocates a node
@@ -7,6 +7,11 @@
 // live in one flat array and the table holds group indices (open addressing,
 // linear probing), so probing with the current row's values allocates
 // nothing and a new group costs an append.
+//
+// IdPairTable does the same for pairs of integers, (group, node id) or
+// (group, value index), in first-seen order: what a DISTINCT aggregate has
+// seen when the things to tell apart have integer names, two integers to
+// hash and compare instead of a Value tuple.
 #pragma once
 
 #include <cstdint>
@@ -88,6 +93,60 @@ class GroupTable {
   std::vector<uint32_t> slots_;  // group + 1; 0 = empty
   size_t mask_ = 0;
   size_t groups_ = 0;
+};
+
+class IdPairTable {
+ public:
+  // The index of the pair (a, b) and whether it is new. `a` is a group
+  // index or 0, below 2^32 - 1 (GroupTable's slots hold groups in 32 bits).
+  std::pair<size_t, bool> intern(size_t a, uint64_t b) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    const auto tag = static_cast<uint32_t>(a + 1);
+    for (size_t i = hash(tag, b) & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.a == 0) {
+        s = {b, tag, static_cast<uint32_t>(size_)};
+        return {size_++, true};
+      }
+      if (s.a == tag && s.b == b) return {s.index, false};
+    }
+  }
+
+  size_t size() const { return size_; }
+
+  void clear() {
+    slots_.clear();
+    mask_ = 0;
+    size_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t b;
+    uint32_t a;  // a + 1; 0 = empty
+    uint32_t index;
+  };
+
+  static size_t hash(uint32_t a, uint64_t b) {
+    uint64_t h = b * 0x9e3779b97f4a7c15ULL + a;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 31);
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2, Slot{0, 0, 0});
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.a == 0) continue;
+      size_t i = hash(s.a, s.b) & mask_;
+      while (slots_[i].a != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;  // open addressing, linear probing
+  size_t mask_ = 0;
+  size_t size_ = 0;
 };
 
 }  // namespace kith::engine

@@ -9,6 +9,7 @@
 #include "engine/exec/group_table.h"
 
 using kith::Value;
+using kith::engine::IdPairTable;
 using kith::engine::GroupTable;
 
 TEST_CASE("group table: equal tuples share a group, in first-seen order") {
@@ -49,4 +50,23 @@ TEST_CASE("group table: no grouping values make one group") {
   CHECK(t.intern({}) == std::pair<size_t, bool>{0, true});
   CHECK(t.intern({}) == std::pair<size_t, bool>{0, false});
   CHECK(t.size() == 1);
+}
+
+TEST_CASE("id pair table: a pair is new once, across groups and growth, in first-seen order") {
+  IdPairTable t;
+  using P = std::pair<size_t, bool>;
+  CHECK(t.intern(0, 7) == P{0, true});
+  CHECK(t.intern(0, 7) == P{0, false});
+  CHECK(t.intern(1, 7) == P{1, true});  // the same id in another group is another pair
+  CHECK(t.intern(0, 8) == P{2, true});
+  // Ids that collide in their low bits, and the largest ids.
+  for (uint64_t i = 0; i < 3000; ++i) CHECK(t.intern(2, i << 40) == P{3 + i, true});
+  CHECK(t.intern(2, UINT64_MAX - 1) == P{3003, true});
+  for (uint64_t i = 0; i < 3000; ++i) CHECK(t.intern(2, i << 40) == P{3 + i, false});
+  CHECK(t.intern(2, UINT64_MAX - 1) == P{3003, false});
+  CHECK(t.intern(1, 7) == P{1, false});
+  CHECK(t.size() == 3004);
+  t.clear();
+  CHECK(t.size() == 0);
+  CHECK(t.intern(0, 8) == P{0, true});
 }
