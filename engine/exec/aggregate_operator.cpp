@@ -176,7 +176,7 @@ class AggregateOp final : public Operator {
     std::vector<uint64_t> node_bits;
     std::vector<size_t> node_words;  // the words of node_bits that are not 0
     // With grouping keys, node values go to (group, id) pairs instead.
-    IdPairTable seen_nodes;
+    DistinctPairs seen_nodes;
     // The last node value and its group: the same node again in the same
     // group (a comment repeated for each of its tags) skips the table.
     NodeId last_node = kNoNode;
@@ -193,7 +193,7 @@ class AggregateOp final : public Operator {
     IdPairTable base_values;           // (0, node id) -> index into base_value
     std::vector<uint32_t> base_value;  // a value index, or kNullValue
     std::unique_ptr<GroupTable> values;  // width 1
-    IdPairTable seen_values;             // (group, value index)
+    DistinctPairs seen_values;           // (group, value index)
     NodeId last_base = kNoNode;          // the last row's x and group: a
     size_t last_base_group = 0;          // repeat is not even looked up
     // collect(): each value with its group, in row order; the groups' lists
@@ -230,7 +230,7 @@ class AggregateOp final : public Operator {
     if (id == a.last_node && group == a.last_group) return false;
     a.last_node = id;
     a.last_group = group;
-    return key_exprs_.empty() ? first_sight(a, id) : a.seen_nodes.intern(group, id).second;
+    return key_exprs_.empty() ? first_sight(a, id) : a.seen_nodes.insert(group, id);
   }
 
   // Moves collect()'s values into their groups' lists.
@@ -340,7 +340,7 @@ class AggregateOp final : public Operator {
     } else {
       index = value_index(a, row);
     }
-    if (index == kNullValue || !a.seen_values.intern(group, index).second) return;
+    if (index == kNullValue || !a.seen_values.insert(group, index)) return;
     accumulate(a, group, s, a.values->key(index)[0], nullptr);
   }
 

@@ -11,10 +11,13 @@
 // IdPairTable does the same for pairs of integers, (group, node id) or
 // (group, value index), in first-seen order: what a DISTINCT aggregate has
 // seen when the things to tell apart have integer names, two integers to
-// hash and compare instead of a Value tuple.
+// hash and compare instead of a Value tuple. DistinctPairs keeps those pairs
+// for a DISTINCT aggregate, cheaply while groups come in runs.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <span>
 #include <utility>
 #include <vector>
@@ -120,6 +123,20 @@ class IdPairTable {
     size_ = 0;
   }
 
+  // Empties the table at a cost near its size, not its capacity: the slots
+  // are kept unless far more than the entries need (a run of one big group
+  // followed by many small ones must not wipe the big table each time).
+  void reset() {
+    constexpr size_t kSmall = 64;
+    if (slots_.size() <= kSmall || slots_.size() <= size_ * 8) {
+      std::fill(slots_.begin(), slots_.end(), Slot{0, 0, 0});
+    } else {
+      slots_.assign(kSmall, Slot{0, 0, 0});
+      mask_ = kSmall - 1;
+    }
+    size_ = 0;
+  }
+
  private:
   struct Slot {
     uint64_t b;
@@ -147,6 +164,61 @@ class IdPairTable {
   std::vector<Slot> slots_;  // open addressing, linear probing
   size_t mask_ = 0;
   size_t size_ = 0;
+};
+
+// The (group, id) pairs a DISTINCT aggregate has seen. While its groups come
+// in runs (all of a group's rows together, as rows expanded from the
+// grouping node do), only the current group's ids are kept, in a table
+// small enough to stay in cache, emptied when the next group starts; every
+// pair is also logged. A group that comes back after a later one had pairs
+// turns the log into one table of all pairs, which serves from then on.
+// (IC12's 52k rows hold 24k (friend, comment) pairs: probing one table of
+// them all missed the cache on most rows.)
+class DistinctPairs {
+ public:
+  // False when (group, id) was inserted before.
+  bool insert(size_t group, uint64_t id) {
+    if (runs_) {
+      // Groups are numbered in first-seen order, so a group above the
+      // current run's has no pair yet: a new run. Below: it comes back.
+      if (group != run_group_) {
+        if (run_group_ != kNone && group < run_group_) {
+          leave_runs();
+          return all_.intern(group, id).second;
+        }
+        run_.reset();
+        run_group_ = group;
+      }
+      if (!run_.intern(0, id).second) return false;
+      log_.push_back({group, id});
+      return true;
+    }
+    return all_.intern(group, id).second;
+  }
+
+  void clear() {
+    runs_ = true;
+    run_group_ = kNone;
+    run_.clear();
+    all_.clear();
+    log_.clear();
+  }
+
+ private:
+  void leave_runs() {
+    runs_ = false;
+    for (const auto& [g, i] : log_) all_.intern(g, i);
+    log_.clear();
+  }
+
+  static constexpr size_t kNone = SIZE_MAX;
+  bool runs_ = true;
+  size_t run_group_ = kNone;
+  IdPairTable run_;  // (0, id) of run_group_
+  IdPairTable all_;  // (group, id), once out of runs
+  // Every pair while in runs; a deque grows in small blocks from malloc's
+  // pool, never moving or faulting in one big array.
+  std::deque<std::pair<size_t, uint64_t>> log_;
 };
 
 }  // namespace kith::engine

@@ -10,6 +10,7 @@
 
 using kith::Value;
 using kith::engine::IdPairTable;
+using kith::engine::DistinctPairs;
 using kith::engine::GroupTable;
 
 TEST_CASE("group table: equal tuples share a group, in first-seen order") {
@@ -69,4 +70,39 @@ TEST_CASE("id pair table: a pair is new once, across groups and growth, in first
   t.clear();
   CHECK(t.size() == 0);
   CHECK(t.intern(0, 8) == P{0, true});
+}
+
+TEST_CASE("id pair table: reset empties it, whether its slots are kept or not") {
+  IdPairTable t;
+  for (uint64_t i = 0; i < 1000; ++i) t.intern(0, i);
+  t.reset();  // far more slots than a small run needs: they are dropped
+  CHECK(t.size() == 0);
+  CHECK(t.intern(0, 5) == std::pair<size_t, bool>{0, true});
+  for (uint64_t i = 0; i < 1000; ++i) t.intern(1, i);
+  t.reset();  // slots kept and wiped
+  for (uint64_t i = 0; i < 1000; ++i) CHECK(t.intern(1, i).second);
+}
+
+TEST_CASE("distinct pairs: exact in runs of groups and when a group comes back") {
+  DistinctPairs d;
+  // Runs: group 0, then 2 (group 1 had no value), then 3.
+  CHECK(d.insert(0, 7));
+  CHECK_FALSE(d.insert(0, 7));
+  CHECK(d.insert(0, 8));
+  CHECK(d.insert(2, 7));  // the same id in the next group is new there
+  CHECK_FALSE(d.insert(2, 7));
+  for (uint64_t i = 0; i < 500; ++i) CHECK(d.insert(3, i));
+  for (uint64_t i = 0; i < 500; ++i) CHECK_FALSE(d.insert(3, i));
+  // Group 0 comes back: what it had is still seen, what it had not is new.
+  CHECK_FALSE(d.insert(0, 7));
+  CHECK_FALSE(d.insert(0, 8));
+  CHECK(d.insert(0, 9));
+  CHECK_FALSE(d.insert(2, 7));
+  CHECK_FALSE(d.insert(3, 499));
+  CHECK(d.insert(4, 7));
+  CHECK_FALSE(d.insert(4, 7));
+  d.clear();  // back to runs, nothing seen
+  CHECK(d.insert(1, 7));
+  CHECK(d.insert(2, 7));
+  CHECK_FALSE(d.insert(1, 7));
 }
