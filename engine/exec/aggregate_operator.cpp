@@ -2,11 +2,18 @@
 // grouping items (null equal to null), each group folds its aggregates.
 // Without grouping items there is exactly one group, even over no rows
 // (count(*) of nothing is 0).
+//
+// Rows usually come in runs about one node (expanded from it), and most of
+// the work here avoids redoing per row what the run already did: grouping
+// keys of one node, DISTINCT of a node's property, DISTINCT pairs kept per
+// run of a group (tests/queries/aggregation_runs.test covers each shortcut
+// and where it must give way).
 #include <algorithm>
 #include <memory>
 #include <span>
 
 #include "engine/exec/builder.h"
+#include "engine/exec/collect_log.h"
 #include "engine/exec/group_table.h"
 #include "engine/value/arithmetic.h"
 #include "engine/value/compare.h"
@@ -20,45 +27,6 @@ using query::plan::AggregateFn;
 using query::plan::Op;
 using query::plan::kNoSlot;
 using query::plan::SlotId;
-
-// collect()'s values with their groups, in row order, in fixed-size chunks:
-// growing never moves a value, and the chunks come from malloc's pool (one
-// array of 64k values was reallocated up to 2.5 MB, each size mapped and
-// faulted in afresh, on every statement). Chunks stay for the next open.
-class CollectLog {
- public:
-  // `owned`, when not null, is `v` and may be moved from.
-  void push(size_t group, const Value& v, Value* owned) {
-    if (size_ == chunks_.size() * kChunk) chunks_.push_back(std::make_unique<Entry[]>(kChunk));
-    Entry& e = chunks_[size_ / kChunk][size_ % kChunk];
-    e.group = static_cast<uint32_t>(group);
-    if (owned) {
-      e.value = std::move(*owned);
-    } else {
-      e.value = v;
-    }
-    ++size_;
-  }
-  size_t size() const { return size_; }
-  // f(group, value&) for each value in order; the values may be moved from.
-  template <typename F>
-  void for_each(F f) {
-    for (size_t i = 0; i < size_; ++i) {
-      Entry& e = chunks_[i / kChunk][i % kChunk];
-      f(e.group, e.value);
-    }
-  }
-  void clear() { size_ = 0; }
-
- private:
-  struct Entry {
-    uint32_t group;
-    Value value;
-  };
-  static constexpr size_t kChunk = 1024;  // 48 KB: below malloc's mmap threshold
-  std::vector<std::unique_ptr<Entry[]>> chunks_;
-  size_t size_ = 0;
-};
 
 struct State {
   int64_t count = 0;
@@ -107,6 +75,7 @@ class AggregateOp final : public Operator {
       a.base_value.clear();
       if (a.values) a.values->clear();
       a.seen_values.clear();
+      a.collected.clear();  // an open that threw may have left values
       a.last_node = a.last_base = kNoNode;
       // Only the words the last run set: were an aggregate reopened per
       // outer row (under an Apply), clearing the whole bitmap each time
@@ -196,11 +165,7 @@ class AggregateOp final : public Operator {
     DistinctPairs seen_values;           // (group, value index)
     NodeId last_base = kNoNode;          // the last row's x and group: a
     size_t last_base_group = 0;          // repeat is not even looked up
-    // collect(): each value with its group, in row order; the groups' lists
-    // are built once at the end, each allocated at its final size (pushing
-    // into 10k growing lists in turn moved every value several times and
-    // missed the cache on each group's state).
-    CollectLog collected;
+    CollectLog collected;  // collect(): lists are built at the end of open
   };
 
   // `x.key` (a property of a variable): x's slot, else kNoSlot.
