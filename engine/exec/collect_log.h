@@ -7,6 +7,7 @@
 // statement). Chunks stay for the next open.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -20,35 +21,53 @@ class CollectLog {
  public:
   // `owned`, when not null, is `v` and may be moved from.
   void push(size_t group, const Value& v, Value* owned) {
-    if (size_ == chunks_.size() * kChunk) chunks_.push_back(std::make_unique<Entry[]>(kChunk));
-    Entry& e = chunks_[size_ / kChunk][size_ % kChunk];
+    if (current_ < chunks_.size() && used_ == chunks_[current_].capacity) {
+      ++current_;
+      used_ = 0;
+    }
+    if (current_ == chunks_.size()) {
+      // Small first chunks: a statement collecting a few values does not
+      // pay for 1024.
+      const size_t capacity = std::min(kMaxChunk, kFirstChunk << std::min<size_t>(current_, 16));
+      chunks_.push_back({std::make_unique<Entry[]>(capacity), capacity});
+    }
+    Entry& e = chunks_[current_].entries[used_++];
     e.group = static_cast<uint32_t>(group);
     if (owned) {
       e.value = std::move(*owned);
     } else {
       e.value = v;
     }
-    ++size_;
   }
-  size_t size() const { return size_; }
+
   // f(group, value&) for each value in order; the values may be moved from.
   template <typename F>
   void for_each(F f) {
-    for (size_t i = 0; i < size_; ++i) {
-      Entry& e = chunks_[i / kChunk][i % kChunk];
-      f(e.group, e.value);
+    for (size_t c = 0; c <= current_ && c < chunks_.size(); ++c) {
+      const size_t n = c == current_ ? used_ : chunks_[c].capacity;
+      for (size_t i = 0; i < n; ++i) f(chunks_[c].entries[i].group, chunks_[c].entries[i].value);
     }
   }
-  void clear() { size_ = 0; }
+
+  void clear() {
+    current_ = 0;
+    used_ = 0;
+  }
 
  private:
   struct Entry {
     uint32_t group;
     Value value;
   };
-  static constexpr size_t kChunk = 1024;  // 48 KB: below malloc's mmap threshold
-  std::vector<std::unique_ptr<Entry[]>> chunks_;
-  size_t size_ = 0;
+  struct Chunk {
+    std::unique_ptr<Entry[]> entries;
+    size_t capacity;
+  };
+  static constexpr size_t kFirstChunk = 16;
+  static constexpr size_t kMaxChunk = 1024;  // 48 KB: below malloc's mmap threshold
+  std::vector<Chunk> chunks_;
+  size_t current_ = 0;  // the chunk being filled
+  size_t used_ = 0;     // entries used in it
 };
 
 }  // namespace kith::engine

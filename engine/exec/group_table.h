@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <span>
 #include <utility>
 #include <vector>
@@ -190,7 +191,8 @@ class DistinctPairs {
         run_group_ = group;
       }
       if (!run_.intern(0, id).second) return false;
-      log_.push_back({group, id});
+      if (!log_) log_ = std::make_unique<std::deque<std::pair<size_t, uint64_t>>>();
+      log_->push_back({group, id});
       return true;
     }
     return all_.intern(group, id).second;
@@ -201,14 +203,15 @@ class DistinctPairs {
     run_group_ = kNone;
     run_.clear();
     all_.clear();
-    log_.clear();
+    if (log_) log_->clear();
   }
 
  private:
   void leave_runs() {
     runs_ = false;
-    for (const auto& [g, i] : log_) all_.intern(g, i);
-    log_.clear();
+    if (!log_) return;
+    for (const auto& [g, i] : *log_) all_.intern(g, i);
+    log_->clear();
   }
 
   static constexpr size_t kNone = SIZE_MAX;
@@ -217,8 +220,9 @@ class DistinctPairs {
   IdPairTable run_;  // (0, id) of run_group_
   IdPairTable all_;  // (group, id), once out of runs
   // Every pair while in runs; a deque grows in small blocks from malloc's
-  // pool, never moving or faulting in one big array.
-  std::deque<std::pair<size_t, uint64_t>> log_;
+  // pool, never moving or faulting in one big array. Made at the first
+  // pair (an empty deque allocates).
+  std::unique_ptr<std::deque<std::pair<size_t, uint64_t>>> log_;
 };
 
 }  // namespace kith::engine

@@ -1,15 +1,19 @@
 // GroupTable (engine/exec/group_table.h): the grouping of aggregation and
 // DISTINCT. Same group as same_group says (null with null, 1 with 1.0),
-// first-seen order, and nothing lost while the table grows.
+// first-seen order, and nothing lost while the table grows. Also the
+// aggregation's other per-group tables: IdPairTable, DistinctPairs, and
+// collect()'s CollectLog (engine/exec/collect_log.h).
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "engine/exec/collect_log.h"
 #include "engine/exec/group_table.h"
 
 using kith::Value;
 using kith::engine::IdPairTable;
+using kith::engine::CollectLog;
 using kith::engine::DistinctPairs;
 using kith::engine::GroupTable;
 
@@ -105,4 +109,35 @@ TEST_CASE("distinct pairs: exact in runs of groups and when a group comes back")
   CHECK(d.insert(1, 7));
   CHECK(d.insert(2, 7));
   CHECK_FALSE(d.insert(1, 7));
+}
+
+TEST_CASE("collect log: values in push order across chunks, and again after clear") {
+  CollectLog log;
+  for (int64_t i = 0; i < 3000; ++i) {
+    Value v(i);
+    if (i % 2 == 0) {
+      log.push(static_cast<size_t>(i % 7), v, &v);  // moved in
+    } else {
+      log.push(static_cast<size_t>(i % 7), v, nullptr);  // copied
+    }
+  }
+  int64_t next = 0;
+  log.for_each([&](uint32_t group, Value& v) {
+    CHECK(v == Value(next));
+    CHECK(group == static_cast<uint32_t>(next % 7));
+    ++next;
+  });
+  CHECK(next == 3000);
+  // Reused chunks: only what was pushed since the clear is seen.
+  log.clear();
+  log.for_each([&](uint32_t, Value&) { FAIL("nothing pushed since clear"); });
+  const Value text("some text longer than the small string buffer");
+  for (int i = 0; i < 20; ++i) log.push(1, text, nullptr);
+  int seen = 0;
+  log.for_each([&](uint32_t group, Value& v) {
+    CHECK(group == 1);
+    CHECK(v == text);
+    ++seen;
+  });
+  CHECK(seen == 20);
 }
