@@ -66,7 +66,6 @@ class AggregateOp final : public Operator {
   void do_open(Row& row) override {
     groups_.clear();
     node_groups_.clear();
-    node_group_.clear();
     states_.clear();
     for (Agg& a : aggs_) {
       if (a.seen) a.seen->clear();
@@ -240,10 +239,10 @@ class AggregateOp final : public Operator {
   // and comparing Values. Only nodes go there, and only through here into
   // groups_, where no other value equals them.
   size_t node_group(const Value& key) {
-    const auto [index, fresh] = node_groups_.intern(0, key.as_node().id);
-    if (!fresh) return node_group_[index];
-    const size_t group = add_group({&key, 1});
-    node_group_.push_back(static_cast<uint32_t>(group));
+    // A node not in node_groups_ is not in groups_ either: its group will
+    // be the next one.
+    const auto [group, fresh] = node_groups_.intern(0, key.as_node().id, groups_.size());
+    if (fresh) add_group({&key, 1});
     return group;
   }
 
@@ -385,8 +384,7 @@ class AggregateOp final : public Operator {
   std::vector<CompiledExprPtr> key_exprs_;
   std::vector<Agg> aggs_;
   GroupTable groups_;
-  IdPairTable node_groups_;          // (0, node id) -> index into node_group_
-  std::vector<uint32_t> node_group_;  // the group of a node key
+  IdPairTable node_groups_;  // (0, node id) -> the group of a node key
   std::vector<State> states_;  // group g's at [g * aggs_.size(), ...)
   std::vector<Value> key_;     // the current row's, reused
   std::vector<uint32_t> counts_;  // build_lists: values per group, reused

@@ -103,14 +103,19 @@ class IdPairTable {
  public:
   // The index of the pair (a, b) and whether it is new. `a` is a group
   // index or 0, below 2^32 - 1 (GroupTable's slots hold groups in 32 bits).
-  std::pair<size_t, bool> intern(size_t a, uint64_t b) {
+  std::pair<size_t, bool> intern(size_t a, uint64_t b) { return intern(a, b, size_); }
+
+  // The same, but a new pair is given `index` (below 2^32) instead of the
+  // next one: a map from pairs to the caller's numbers.
+  std::pair<size_t, bool> intern(size_t a, uint64_t b, size_t index) {
     if ((size_ + 1) * 4 > slots_.size() * 3) grow();
     const auto tag = static_cast<uint32_t>(a + 1);
     for (size_t i = hash(tag, b) & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.a == 0) {
-        s = {b, tag, static_cast<uint32_t>(size_)};
-        return {size_++, true};
+        s = {b, tag, static_cast<uint32_t>(index)};
+        ++size_;
+        return {index, true};
       }
       if (s.a == tag && s.b == b) return {s.index, false};
     }

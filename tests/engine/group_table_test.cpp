@@ -76,6 +76,14 @@ TEST_CASE("id pair table: a pair is new once, across groups and growth, in first
   CHECK(t.intern(0, 8) == P{0, true});
 }
 
+TEST_CASE("id pair table: a pair keeps the number it was given") {
+  IdPairTable t;
+  CHECK(t.intern(0, 7, 40) == std::pair<size_t, bool>{40, true});
+  CHECK(t.intern(0, 9, 3) == std::pair<size_t, bool>{3, true});
+  CHECK(t.intern(0, 7, 5) == std::pair<size_t, bool>{40, false});
+  CHECK(t.size() == 2);
+}
+
 TEST_CASE("id pair table: reset empties it, whether its slots are kept or not") {
   IdPairTable t;
   for (uint64_t i = 0; i < 1000; ++i) t.intern(0, i);
