@@ -184,6 +184,10 @@ class Txn {
   // edges) will be read soon: starts their cache misses early. Never changes
   // a result; nothing without a read snapshot.
   void prefetch_node(NodeId id) const;
+  // Hints that `id`'s relationships will be read soon: stage 0 fetches
+  // where its adjacency lives, stage 1 (some rows later) the adjacency
+  // itself. For operators that emit nodes from a list they hold.
+  void prefetch_adjacency(NodeId id, int stage) const;
   // True when this transaction's read snapshot keeps `key` of nodes in a
   // dense column: node_property of that key is then about as cheap as a
   // cached value (callers need not keep their own).

@@ -94,6 +94,14 @@ class ReadSnapshot {
   }
   bool has_node_property_column(PropKeyId key) const { return node_columns_.has(key); }
   void prefetch_node(NodeId id) const { node_columns_.prefetch(id); single_edges_.prefetch(id); }
+  void prefetch_adjacency(NodeId id, int stage) const {
+    if (id >= nodes_.size()) return;
+    if (stage == 0) {
+      __builtin_prefetch(&nodes_[id]);
+    } else {
+      __builtin_prefetch(edges_.data() + (nodes_[id].block >> 24));
+    }
+  }
   size_t property_columns() const { return node_columns_.column_count() + rel_columns_.column_count(); }
   size_t single_edge_columns() const { return single_edges_.column_count(); }
 

@@ -154,6 +154,10 @@ void Txn::prefetch_node(NodeId id) const {
   if (const ReadSnapshot* snap = impl_->snap.get()) snap->prefetch_node(id);
 }
 
+void Txn::prefetch_adjacency(NodeId id, int stage) const {
+  if (const ReadSnapshot* snap = impl_->snap.get()) snap->prefetch_adjacency(id, stage);
+}
+
 void Txn::set_node_property(NodeId id, PropKeyId key, Value value) {
   Impl& t = *impl_;
   t.require_write();

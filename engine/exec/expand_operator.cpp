@@ -93,15 +93,7 @@ class ExpandOp final : public Operator {
     return d == Dir::Out ? Dir::In : d == Dir::In ? Dir::Out : Dir::Both;
   }
 
-  uint64_t degree(NodeId node, query::plan::Dir dir) {
-    using query::plan::Dir;
-    uint64_t n = 0;
-    for (RelTypeId t : types_.ids) {
-      if (dir != Dir::In) n += ctx_.txn.degree(node, t, Direction::Out);
-      if (dir != Dir::Out) n += ctx_.txn.degree(node, t, Direction::In);
-    }
-    return n;
-  }
+  uint64_t degree(NodeId node, query::plan::Dir dir) { return typed_degree(ctx_, node, types_, dir); }
 
   // The target's degree, remembered for the next row: the bound end is
   // often the same node for a long run of rows (a tag seeked once per

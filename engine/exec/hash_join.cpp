@@ -165,15 +165,7 @@ class HashJoinOp final : public Operator {
     return true;
   }
 
-  uint64_t degree(NodeId node) const {
-    using query::plan::Dir;
-    uint64_t n = 0;
-    for (RelTypeId t : types_.ids) {
-      if (dir_ != Dir::In) n += ctx_.txn.degree(node, t, Direction::Out);
-      if (dir_ != Dir::Out) n += ctx_.txn.degree(node, t, Direction::In);
-    }
-    return n;
-  }
+  uint64_t degree(NodeId node) const { return typed_degree(ctx_, node, types_, dir_); }
 
   // Runs the build side once for `seed`'s dependencies; false (and no
   // table) when it would cost more than `budget` or fails: an error the

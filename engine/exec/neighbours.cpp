@@ -13,6 +13,15 @@ TypeFilter TypeFilter::resolve(const std::vector<std::string>& names, ExecContex
   return f;
 }
 
+uint64_t typed_degree(ExecContext& ctx, NodeId node, const TypeFilter& types, Dir dir) {
+  uint64_t n = 0;
+  for (RelTypeId t : types.ids) {
+    if (dir != Dir::In) n += ctx.txn.degree(node, t, Direction::Out);
+    if (dir != Dir::Out) n += ctx.txn.degree(node, t, Direction::In);
+  }
+  return n;
+}
+
 void NeighbourIterator::reset(ExecContext& ctx, NodeId node, const TypeFilter& types, Dir dir) {
   ctx_ = &ctx;
   node_ = node;

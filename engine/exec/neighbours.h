@@ -22,6 +22,10 @@ struct TypeFilter {
   bool matches_nothing() const { return !any && ids.empty(); }
 };
 
+// How many relationships of `types` (typed only; `types.any` counts none)
+// `node` has in `dir`: what expanding it would walk.
+uint64_t typed_degree(ExecContext& ctx, NodeId node, const TypeFilter& types, query::plan::Dir dir);
+
 class NeighbourIterator {
  public:
   void reset(ExecContext& ctx, NodeId node, const TypeFilter& types, query::plan::Dir dir);

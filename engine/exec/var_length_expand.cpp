@@ -168,11 +168,17 @@ class DistinctEndsOp final : public Operator {
       if (source.type() != ValueType::Node) continue;
       search(source.as_node().id);
     }
+    // Whoever reads these rows expands from the nodes next (the friends'
+    // messages, memberships, employers): start those cache misses early.
+    if (pos_ + 2 * kPrefetch < found_.size()) ctx_.txn.prefetch_adjacency(found_[pos_ + 2 * kPrefetch], 0);
+    if (pos_ + kPrefetch < found_.size()) ctx_.txn.prefetch_adjacency(found_[pos_ + kPrefetch], 1);
     row[to_] = NodeRef{found_[pos_++]};
     return true;
   }
 
  private:
+  static constexpr size_t kPrefetch = 8;  // rows ahead (the adjacency itself; its index twice as far)
+
   struct Mark {
     uint32_t dist = 0;
     RelId branch = 0;  // the first relationship of the node's BFS tree path
