@@ -184,6 +184,8 @@ class Txn {
   // edges) will be read soon: starts their cache misses early. Never changes
   // a result; nothing without a read snapshot.
   void prefetch_node(NodeId id) const;
+  // The same for relationship `id`'s property columns.
+  void prefetch_rel(RelId id) const;
   // Hints that `id`'s relationships will be read soon: stage 0 fetches
   // where its adjacency lives, stage 1 (some rows later) the adjacency
   // itself. For operators that emit nodes from a list they hold.

@@ -94,6 +94,7 @@ class ReadSnapshot {
   }
   bool has_node_property_column(PropKeyId key) const { return node_columns_.has(key); }
   void prefetch_node(NodeId id) const { node_columns_.prefetch(id); single_edges_.prefetch(id); }
+  void prefetch_rel(RelId id) const { rel_columns_.prefetch(id); }
   void prefetch_adjacency(NodeId id, int stage) const {
     if (id >= nodes_.size()) return;
     if (stage == 0) {

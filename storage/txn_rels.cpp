@@ -169,4 +169,8 @@ void Txn::for_each_edge(NodeId node,
   for (size_t i = 0; i < edges.size(); ++i) fn(adj_key_type(keys[i]), adj_key_dir(keys[i]), edges[i]);
 }
 
+void Txn::prefetch_rel(RelId id) const {
+  if (const ReadSnapshot* snap = impl_->snap.get()) snap->prefetch_rel(id);
+}
+
 }  // namespace kith::storage

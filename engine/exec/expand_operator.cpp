@@ -21,6 +21,7 @@ class ExpandOp final : public Operator {
 
   void do_open(Row& row) override {
     types_ = TypeFilter::resolve(type_names_, ctx_);
+    it_.prefetch_rels(rel_ != query::plan::kNoSlot);
     child_->open(row);
     have_input_ = false;
     from_table_ = false;

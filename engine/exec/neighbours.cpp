@@ -84,7 +84,11 @@ bool NeighbourIterator::next(RelRef& rel, NodeId& neighbour) {
     while (pos_ < batch_.size()) {
       // Whoever reads these rows reads the neighbours' columns next:
       // start those cache misses a few rows early, so they overlap.
-      if (pos_ + kPrefetchDistance < batch_.size()) ctx_->txn.prefetch_node(batch_[pos_ + kPrefetchDistance].neighbour);
+      if (pos_ + kPrefetchDistance < batch_.size()) {
+        const Edge& ahead = batch_[pos_ + kPrefetchDistance];
+        ctx_->txn.prefetch_node(ahead.neighbour);
+        if (prefetch_rels_) ctx_->txn.prefetch_rel(ahead.rel);
+      }
       const Edge& e = batch_[pos_++];
       if (dir_ == Dir::Both && cursor_dir_ == Direction::In && e.neighbour == node_) continue;
       neighbour = e.neighbour;

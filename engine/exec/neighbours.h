@@ -31,6 +31,9 @@ class NeighbourIterator {
   void reset(ExecContext& ctx, NodeId node, const TypeFilter& types, query::plan::Dir dir);
   // The next relationship and the node at its other end.
   bool next(RelRef& rel, NodeId& neighbour);
+  // Also prefetch the relationships' property columns (the caller binds
+  // them to a variable, so something may read their properties).
+  void prefetch_rels(bool on) { prefetch_rels_ = on; }
 
  private:
   bool advance_cursor();
@@ -49,6 +52,7 @@ class NeighbourIterator {
   std::span<const Edge> batch_;
   size_t pos_ = 0;
   static constexpr size_t kPrefetchDistance = 8;  // edges; measured on LDBC IC3/IC9
+  bool prefetch_rels_ = false;
   // Any-type iteration: gathered up front.
   struct Gathered {
     RelRef rel;
