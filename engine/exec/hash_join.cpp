@@ -31,7 +31,7 @@ class HashJoinOp final : public Operator {
   HashJoinOp(const Op& op, Builder& b)
       : ctx_(b.ctx()), left_(b.build(*op.children.at(0))), per_row_(b.build(*op.children.at(1))),
         build_(b.build(*op.children.at(2))), probe_(op.slot), key_(op.to), written_(op.slots),
-        deps_(op.rel_uniqueness), live_(op.live), type_names_(op.types), dir_(op.dir),
+        deps_(op.deps), live_(op.live), type_names_(op.types), dir_(op.dir),
         stages_(stages_after_first_expand(*op.children.at(1))) {}
 
   void do_open(Row& row) override {

@@ -245,7 +245,7 @@ std::string describe(const Plan& plan, const Op& op) {
     case OpKind::OptionalApply: return name + " nullable " + slot_list(plan, op.slots);
     case OpKind::HashJoin: {
       std::string out = name + " on " + slot(op.slot) + " = " + slot(op.to);
-      if (!op.rel_uniqueness.empty()) out += " once per " + slot_list(plan, op.rel_uniqueness);
+      if (!op.deps.empty()) out += " once per " + slot_list(plan, op.deps);
       return out + " (else per row)";
     }
     case OpKind::Union: return op.distinct ? "Union distinct" : "Union all";

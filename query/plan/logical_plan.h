@@ -259,7 +259,7 @@ enum class OpKind : uint8_t {
   // node), with two plans for the same rows: children[1] expands from the
   // probe node once per row of children[0] (as Apply), children[2] (the
   // build side) matches the pattern from elsewhere (a seek) with the probe
-  // node renamed to `to`, reading only the outer slots `rel_uniqueness`
+  // node renamed to `to`, reading only the outer slots `deps`
   // lists (its dependencies). The engine runs the build side once into a
   // table by `to` and joins each row on `slot` = `to`, writing `slots` (what
   // the build binds), as long as that costs at most half of what expanding
@@ -354,6 +354,8 @@ struct Op {
   // HashJoin: the slots of its input rows that anything besides its input
   // reads (the rest need not be kept while rows wait for its decision).
   std::vector<SlotId> live;
+  // HashJoin: the earlier slots its build side reads (one table per value).
+  std::vector<SlotId> deps;
   SchemaSpec schema;                     // SchemaCommand
 
   // Estimated rows out, from the planner's statistics (for EXPLAIN).

@@ -122,7 +122,7 @@ void finish_hash_joins(plan::Plan& plan) {
       join->children.pop_back();  // the build side
       join->slot = join->to = plan::kNoSlot;
       join->slots.clear();
-      join->rel_uniqueness.clear();
+      join->deps.clear();
       join->types.clear();
       continue;
     }
@@ -185,7 +185,7 @@ OpPtr Planner::plan_match(OpPtr input, const ast::MatchClause& c, Scope& scope, 
   // What the rows above can read: the pattern's named variables (its
   // anonymous relationships matter only inside it).
   for (const auto& [name, slot] : reuse) hash_join->slots.push_back(slot);
-  hash_join->rel_uniqueness = std::move(deps);
+  hash_join->deps = std::move(deps);
   hash_join->types = first_expand->types;
   hash_join->dir = first_expand->dir;
   hash_join->estimated_rows = rows_of(normal);

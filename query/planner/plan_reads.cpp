@@ -57,7 +57,10 @@ void note_op(const Op& op, std::set<SlotId>& read, const Op* skip) {
     for (const auto& s : op.on_create) note_expr(s.value.get(), read), note_expr(s.target.get(), read);
     for (const auto& s : op.on_match) note_expr(s.value.get(), read), note_expr(s.target.get(), read);
   }
-  if (op.kind == OpKind::HashJoin) read.insert(op.slot);
+  if (op.kind == OpKind::HashJoin) {
+    read.insert(op.slot);
+    read.insert(op.deps.begin(), op.deps.end());
+  }
   for (const auto& c : op.children) note_op(*c, read, skip);
 }
 
