@@ -35,6 +35,7 @@
 #include <utility>
 #include <vector>
 
+#include "storage/column_views.h"
 #include "storage/ids.h"
 #include "storage/value.h"
 
@@ -201,6 +202,13 @@ class Txn {
   // no column for `key`, or the node has no value there): then ask
   // node_property, which answers everything else.
   bool node_scalar_property(NodeId id, PropKeyId key, ValueType& type, int64_t& bits) const;
+  // The read snapshot's column of `key` for nodes (relationships), and the
+  // bitset of `label`, as arrays for batch loops (storage/column_views.h).
+  // Empty / unknown in write transactions, without a snapshot, and for keys
+  // without a column or labels without a bitset.
+  ScalarColumnView node_column(PropKeyId key) const;
+  ScalarColumnView rel_column(PropKeyId key) const;
+  LabelBitsView label_bits(LabelId label) const;
   // Setting Null removes the property.
   void set_node_property(NodeId id, PropKeyId key, Value value);
   void add_node_label(NodeId id, LabelId label);

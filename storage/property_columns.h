@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "storage/column_choice.h"
+#include "storage/column_views.h"
 #include "storage/record_codec.h"
 
 namespace kith::storage {
@@ -59,6 +60,11 @@ class PropertyColumns {
   }
 
   bool has(PropKeyId key) const { return key < columns_.size() && !columns_[key].values.empty(); }
+  ScalarColumnView view(PropKeyId key) const {
+    if (!has(key)) return {};
+    const Column& c = columns_[key];
+    return {c.type, c.first, c.values.size(), c.values.data(), c.present.data()};
+  }
   void prefetch(uint64_t id) const {
     for (const Column* c : active_) {
       const uint64_t i = id - c->first;

@@ -93,6 +93,14 @@ class ReadSnapshot {
     return rel_columns_.find_bits(id, key, type, bits);
   }
   bool has_node_property_column(PropKeyId key) const { return node_columns_.has(key); }
+  ScalarColumnView node_column(PropKeyId key) const { return node_columns_.view(key); }
+  ScalarColumnView rel_column(PropKeyId key) const { return rel_columns_.view(key); }
+  LabelBitsView label_bits(LabelId label) const {
+    if (label >= kLabelBits) return {};
+    if (label >= label_bits_.size() || label_bits_[label].empty()) return {true, 0, nullptr};
+    const auto& b = label_bits_[label];
+    return {true, b.size() * 64, b.data()};
+  }
   void prefetch_node(NodeId id) const { node_columns_.prefetch(id); single_edges_.prefetch(id); }
   void prefetch_rel(RelId id) const { rel_columns_.prefetch(id); }
   void prefetch_adjacency(NodeId id, int stage) const {

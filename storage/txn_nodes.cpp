@@ -150,6 +150,21 @@ bool Txn::node_scalar_property(NodeId id, PropKeyId key, ValueType& type, int64_
   return snap && impl_->txn && snap->node_scalar_property(id, key, type, bits);
 }
 
+ScalarColumnView Txn::node_column(PropKeyId key) const {
+  const ReadSnapshot* snap = impl_->snap.get();
+  return snap && impl_->txn ? snap->node_column(key) : ScalarColumnView{};
+}
+
+ScalarColumnView Txn::rel_column(PropKeyId key) const {
+  const ReadSnapshot* snap = impl_->snap.get();
+  return snap && impl_->txn ? snap->rel_column(key) : ScalarColumnView{};
+}
+
+LabelBitsView Txn::label_bits(LabelId label) const {
+  const ReadSnapshot* snap = impl_->snap.get();
+  return snap && impl_->txn ? snap->label_bits(label) : LabelBitsView{};
+}
+
 void Txn::prefetch_node(NodeId id) const {
   if (const ReadSnapshot* snap = impl_->snap.get()) snap->prefetch_node(id);
 }

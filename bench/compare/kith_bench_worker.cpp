@@ -17,6 +17,7 @@
 //       The snapshot's memory and build time are reported, not hidden.
 //   {"op":"close"}
 //   {"op":"query","text":"..","params":{..},"sortedLists":["col",..],"timeoutMs":N}
+//     (EXPLAIN/PROFILE statements add "plan" to the reply)
 //       -> {"ok":true,"ms":..,"columns":[..],"rows":["a|b|..",..]}
 //       ms: steady_clock around Database::query alone, which materialises
 //       every row; rendering the rows and the pipe are outside it.
@@ -118,7 +119,10 @@ json do_query(kith::Database& db, const json& req) {
     }
     rows.push_back(std::move(text_row));
   }
-  return {{"ok", true}, {"ms", ms}, {"columns", r.columns}, {"rows", std::move(rows)}};
+  json reply = {{"ok", true}, {"ms", ms}, {"columns", r.columns}, {"rows", std::move(rows)}};
+  // EXPLAIN/PROFILE through the worker: a plan measured in a warm process.
+  if (!r.plan.empty()) reply["plan"] = r.plan;
+  return reply;
 }
 
 }  // namespace

@@ -51,9 +51,11 @@ using SubplanBuilder = std::function<OperatorPtr(const query::plan::Op&)>;
 using SlotVersions = std::function<const uint64_t*(query::plan::SlotId)>;
 
 // Errors raised while evaluating the result carry the expression's position
-// and text when they have none of their own.
+// and text when they have none of their own: those of `blame` when given
+// (a conjunct compiled on its own reports as its whole WHERE would).
 CompiledExprPtr compile_expr(const query::plan::Expr& expr, const SubplanBuilder& subplans,
-                             const SlotVersions& versions = {});
+                             const SlotVersions& versions = {},
+                             const query::plan::Expr* blame = nullptr);
 
 // The value of a graph function or a scalar function by name: used by the
 // compiler and by tests.

@@ -171,7 +171,8 @@ struct PropertyNode final : CompiledExpr {
 struct HasLabelsNode final : CompiledExpr {
   CompiledExprPtr base;
   std::vector<std::string> labels;
-  HasLabelsNode(CompiledExprPtr b, std::vector<std::string> l) : base(std::move(b)), labels(std::move(l)) {}
+  HasLabelsNode(CompiledExprPtr b, std::vector<std::string> l)
+      : base(std::move(b)), labels(std::move(l)), ids(labels.size()) {}
   Value eval(Row& row, ExecContext& ctx) override { return tri_value(check(row, ctx)); }
   Tri test(Row& row, ExecContext& ctx, const Expr&) override { return check(row, ctx); }
 
@@ -183,12 +184,16 @@ struct HasLabelsNode final : CompiledExpr {
     if (v.type() != ValueType::Node) {
       throw Error(ErrorCode::TypeError, "a label test needs a NODE, got " + kind_name(v));
     }
-    for (const auto& name : labels) {
-      auto id = ctx.label(name);
-      if (!id || !ctx.txn.node_has_label(v.as_node().id, *id)) return Tri::False;
+    for (size_t i = 0; i < labels.size(); ++i) {
+      // A label id never changes once interned, so it is looked up by name
+      // once (a hash of the name per row cost more than the test itself);
+      // a name not in the catalog yet is asked again, as a SET may add it.
+      if (!ids[i] && !(ids[i] = ctx.label(labels[i]))) return Tri::False;
+      if (!ctx.txn.node_has_label(v.as_node().id, *ids[i])) return Tri::False;
     }
     return Tri::True;
   }
+  std::vector<std::optional<LabelId>> ids;
 };
 
 struct IndexNode final : CompiledExpr {
@@ -1401,13 +1406,13 @@ Tri to_tri(const Value& v, const Expr& where) {
 }
 
 CompiledExprPtr compile_expr(const Expr& expr, const SubplanBuilder& subplans,
-                             const SlotVersions& versions) {
+                             const SlotVersions& versions, const Expr* blame) {
   auto n = std::make_unique<PositionedNode>();
   Compiler compiler(subplans, versions);
   compiler.find_repeated_reads(expr);
   n->inner = compiler(expr);
   n->epoch = compiler.epoch();
-  n->source = &expr;
+  n->source = blame ? blame : &expr;
   return n;
 }
 

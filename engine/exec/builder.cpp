@@ -97,6 +97,36 @@ OperatorPtr Builder::build(const Op& op) {
   return out;
 }
 
+namespace {
+// Never run: it only carries the PROFILE figures of an operator that runs
+// inside another.
+class StandInOp final : public Operator {
+ protected:
+  void do_open(Row&) override {}
+  bool do_next(Row&) override { return false; }
+};
+}  // namespace
+
+void Builder::offer_bound(const Op& below, BoundOffer offer) {
+  bound_for_ = &below;
+  bound_offer_ = std::move(offer);
+}
+
+std::optional<Builder::BoundOffer> Builder::take_bound(const Op& op) {
+  if (bound_for_ != &op) return std::nullopt;
+  bound_for_ = nullptr;
+  return std::move(bound_offer_);
+}
+
+Operator* Builder::fused_stand_in(const Op& op) {
+  stand_ins_.push_back(std::make_unique<StandInOp>());
+  Operator* s = stand_ins_.back().get();
+  s->plan_index = static_cast<int>(op.index);
+  s->fused = true;
+  all_.push_back(s);
+  return s;
+}
+
 std::shared_ptr<TopBoundState> Builder::publish_top_bound(uint32_t link) {
   auto state = std::make_shared<TopBoundState>();
   top_bounds_[link] = state;
@@ -115,11 +145,12 @@ CompiledExprPtr Builder::expr(const query::plan::Expr& e) {
   return compile_expr(e, [this](const Op& sub) { return build(sub); });
 }
 
-CompiledExprPtr Builder::row_expr(const query::plan::Expr& e) {
+CompiledExprPtr Builder::row_expr(const query::plan::Expr& e, const query::plan::Expr* blame) {
   const Op* reader = building_.empty() ? nullptr : building_.back();
-  if (!reader) return expr(e);
-  return compile_expr(e, [this](const Op& sub) { return build(sub); },
-                      [this, reader](SlotId slot) { return slot_version(*reader, slot); });
+  auto subplans = [this](const Op& sub) { return build(sub); };
+  if (!reader) return compile_expr(e, subplans, {}, blame);
+  return compile_expr(e, subplans,
+                      [this, reader](SlotId slot) { return slot_version(*reader, slot); }, blame);
 }
 
 // Walks down from the reader's child to the nearest operator that may write

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "engine/eval/compiled_expr.h"
@@ -25,7 +26,8 @@ class Builder {
   // produces (Filter, Projection, Aggregate, Unwind): it may keep work
   // derived from a slot's value while the operator writing that slot has
   // produced no new row (see Operator::produced). Build the child first.
-  CompiledExprPtr row_expr(const query::plan::Expr& e);
+  // `blame`: see compile_expr.
+  CompiledExprPtr row_expr(const query::plan::Expr& e, const query::plan::Expr* blame = nullptr);
   // Null when `e` is null.
   CompiledExprPtr optional_expr(const query::plan::ExprPtr& e) { return e ? expr(*e) : nullptr; }
   ExecContext& ctx() { return ctx_; }
@@ -37,6 +39,20 @@ class Builder {
   // build of a plan's subtree with itself, however often it is built.
   std::shared_ptr<TopBoundState> publish_top_bound(uint32_t link);
   std::shared_ptr<TopBoundState> take_top_bound(uint32_t link);
+  // A TopBound offers its check to the operator right below it (a Filter
+  // or an Expand that batches its neighbours can drop candidates the Top
+  // would never take before they become rows); that operator takes it
+  // while it is built, or nobody does.
+  struct BoundOffer {
+    std::shared_ptr<TopBoundState> state;
+    const query::plan::Expr* key = nullptr;  // the Top's first key
+    bool descending = false;
+  };
+  void offer_bound(const query::plan::Op& below, BoundOffer offer);
+  std::optional<BoundOffer> take_bound(const query::plan::Op& op);
+  // An operator built into the one above it (an Expand into its Filter):
+  // a stand-in for PROFILE, whose rows the fused operator counts.
+  Operator* fused_stand_in(const query::plan::Op& op);
 
  private:
   const uint64_t* slot_version(const query::plan::Op& reader, query::plan::SlotId slot);
@@ -48,11 +64,17 @@ class Builder {
   std::vector<const query::plan::Op*> building_;  // the operators under construction
   std::unordered_map<const query::plan::Op*, Operator*> built_;
   std::unordered_map<uint32_t, std::shared_ptr<TopBoundState>> top_bounds_;
+  std::vector<OperatorPtr> stand_ins_;
+  const query::plan::Op* bound_for_ = nullptr;
+  BoundOffer bound_offer_;
 };
 
 // Factories, one per operator family (scan_operators.cpp, ...).
 OperatorPtr make_scan(const query::plan::Op& op, Builder& b);
 OperatorPtr make_expand(const query::plan::Op& op, Builder& b);
+// A Filter whose child is an Expand, built as one operator that filters
+// batches of neighbours (batch_filter.h); null when that does not apply.
+OperatorPtr make_filtered_expand(const query::plan::Op& filter, Builder& b);
 OperatorPtr make_var_length_expand(const query::plan::Op& op, Builder& b);
 OperatorPtr make_shortest_path(const query::plan::Op& op, Builder& b);
 OperatorPtr make_row_operator(const query::plan::Op& op, Builder& b);

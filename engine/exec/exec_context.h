@@ -37,6 +37,12 @@ class ExecContext {
   void check_interrupt() {
     if ((++ticks_ & 255) == 0) check_interrupt_now();
   }
+  // The same for `n` units of work done at once (a batch of candidates).
+  void check_interrupt(uint64_t n) {
+    const uint64_t before = ticks_;
+    ticks_ += n;
+    if ((before >> 8) != (ticks_ >> 8)) check_interrupt_now();
+  }
   void check_interrupt_now();
 
   // A cap on the work (counted in check_interrupt calls) of a part of the

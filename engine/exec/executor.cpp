@@ -72,7 +72,8 @@ std::string profile_text(const Plan& plan, const std::vector<Operator*>& ops) {
         if (!root) out += last ? "└─ " : "├─ ";
         out += query::plan::describe(plan, op);
         if (const Operator* o = op.index < by_index.size() ? by_index[op.index] : nullptr) {
-          out += "   rows=" + std::to_string(o->rows_out) + " time=" + format_ms(o->time);
+          out += "   rows=" + std::to_string(o->rows_out);
+          out += o->fused ? " (batched inside the operator above)" : " time=" + format_ms(o->time);
         }
         out += '\n';
         const std::string child_prefix = root ? "" : prefix + (last ? "   " : "│  ");

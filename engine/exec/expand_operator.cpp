@@ -1,6 +1,7 @@
 // Expand: one hop from a bound node along matching relationships.
 #include <algorithm>
 
+#include "engine/exec/batch_filter.h"
 #include "engine/exec/builder.h"
 #include "engine/exec/neighbours.h"
 #include "engine/exec/rel_uniqueness.h"
@@ -19,16 +20,26 @@ class ExpandOp final : public Operator {
         to_(op.to), dir_(op.dir), into_(op.into), uniqueness_(op.rel_uniqueness),
         type_names_(op.types) {}
 
+  // The Filter above fused in (batch_filter.h); `shadow` stands for this
+  // Expand in PROFILE and counts the relationships walked.
+  void fuse(std::unique_ptr<BatchFilter> filter, Operator* shadow) {
+    filter_ = std::move(filter);
+    shadow_ = shadow;
+  }
+
   void do_open(Row& row) override {
     types_ = TypeFilter::resolve(type_names_, ctx_);
     it_.prefetch_rels(rel_ != query::plan::kNoSlot);
     child_->open(row);
     have_input_ = false;
     from_table_ = false;
+    batch_pos_ = batch_size_ = 0;
+    batch_cap_ = kFirstBatch;
   }
 
   bool do_next(Row& row) override {
     if (types_.matches_nothing()) return false;
+    if (filter_) return next_filtered(row);
     for (;;) {
       if (from_table_) {
         while (table_pos_ < table_end_) {
@@ -78,6 +89,59 @@ class ExpandOp final : public Operator {
       it_.reset(ctx_, start, types_, dir);
       have_input_ = true;
     }
+  }
+
+  // With a fused Filter: relationships are gathered a batch at a time, the
+  // batch classified by the Filter's leading tests, and only the candidates
+  // it keeps become rows (the rest of the Filter runs on those, in order).
+  bool next_filtered(Row& row) {
+    for (;;) {
+      while (batch_pos_ < batch_size_) {
+        const size_t i = batch_pos_++;
+        if (verdicts_[i] == Verdict::Drop) continue;
+        if (rel_ != query::plan::kNoSlot) row[rel_] = batch_rels_[i];
+        row[to_] = NodeRef{batch_nodes_[i]};
+        if (filter_->accept(row, ctx_, verdicts_[i])) return true;
+      }
+      if (!have_input_) {
+        if (!child_->next(row)) return false;
+        ctx_.check_interrupt();
+        const Value& source = row[from_];
+        if (source.type() != ValueType::Node) continue;  // null after OPTIONAL MATCH
+        it_.reset(ctx_, source.as_node().id, types_, dir_);
+        have_input_ = true;
+      }
+      fill_batch(row);
+    }
+  }
+
+  // Starts small (a LIMIT above may want one row), then grows.
+  static constexpr size_t kFirstBatch = 32, kMaxBatch = 1024;
+  void fill_batch(Row& row) {
+    if (batch_nodes_.size() < kMaxBatch) {
+      batch_nodes_.resize(kMaxBatch);
+      batch_rels_.resize(kMaxBatch);
+      verdicts_.resize(kMaxBatch);
+    }
+    size_t n = 0;
+    RelRef r;
+    NodeId node;
+    while (n < batch_cap_) {
+      if (!it_.next(r, node)) {
+        have_input_ = false;
+        break;
+      }
+      if (!uniqueness_.empty() && rel_used(row, uniqueness_, r.id)) continue;
+      batch_rels_[n] = r;
+      batch_nodes_[n] = node;
+      ++n;
+    }
+    if (n == batch_cap_) batch_cap_ = std::min(batch_cap_ * 2, kMaxBatch);
+    ctx_.check_interrupt(n);
+    if (shadow_) shadow_->rows_out += n;
+    filter_->classify(ctx_, row, batch_nodes_.data(), batch_rels_.data(), n, verdicts_.data());
+    batch_pos_ = 0;
+    batch_size_ = n;
   }
 
  private:
@@ -160,10 +224,37 @@ class ExpandOp final : public Operator {
   NeighbourIterator it_;
   bool have_input_ = false;
   NodeId target_ = 0;
+
+  std::unique_ptr<BatchFilter> filter_;
+  Operator* shadow_ = nullptr;
+  std::vector<NodeId> batch_nodes_;
+  std::vector<RelRef> batch_rels_;
+  std::vector<Verdict> verdicts_;
+  size_t batch_pos_ = 0, batch_size_ = 0, batch_cap_ = kFirstBatch;
 };
 
 }  // namespace
 
-OperatorPtr make_expand(const Op& op, Builder& b) { return std::make_unique<ExpandOp>(op, b); }
+OperatorPtr make_expand(const Op& op, Builder& b) {
+  const auto bound = b.take_bound(op);
+  auto expand = std::make_unique<ExpandOp>(op, b);
+  // A TopBound right above: its check, batched, is worth a filter alone.
+  if (bound && !op.into && !b.ctx().txn.writable()) {
+    auto filter = BatchFilter::make_empty();
+    if (filter->add_bound(*bound, op)) expand->fuse(std::move(filter), nullptr);
+  }
+  return expand;
+}
+
+OperatorPtr make_filtered_expand(const Op& filter, Builder& b) {
+  const Op& expand = *filter.children.at(0);
+  if (!BatchFilter::applies(filter, expand, b.ctx())) return nullptr;
+  const auto bound = b.take_bound(filter);
+  auto op = std::make_unique<ExpandOp>(expand, b);
+  auto batch = BatchFilter::make(filter, expand, b);
+  if (bound) batch->add_bound(*bound, expand);
+  op->fuse(std::move(batch), b.fused_stand_in(expand));
+  return op;
+}
 
 }  // namespace kith::engine

@@ -44,6 +44,7 @@ class Operator {
   int plan_index = -1;
   uint64_t rows_out = 0;
   std::chrono::nanoseconds time{0};
+  bool fused = false;  // runs inside the operator above it: no time of its own
   std::vector<Operator*> children_for_profile;
 
  protected:

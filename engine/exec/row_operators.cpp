@@ -219,7 +219,9 @@ class EagerOp final : public Operator {
 
 OperatorPtr make_row_operator(const Op& op, Builder& b) {
   switch (op.kind) {
-    case OpKind::Filter: return std::make_unique<FilterOp>(op, b);
+    case OpKind::Filter:
+      if (auto fused = make_filtered_expand(op, b)) return fused;
+      return std::make_unique<FilterOp>(op, b);
     case OpKind::Projection: return std::make_unique<ProjectionOp>(op, b);
     case OpKind::Skip:
     case OpKind::Limit: return std::make_unique<SkipLimitOp>(op, b);

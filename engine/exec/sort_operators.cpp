@@ -161,9 +161,12 @@ class TopBoundOp final : public Operator {
  public:
   TopBoundOp(const Op& op, Builder& b)
       : ctx_(b.ctx()),
-        child_(b.build(*op.children.at(0))),
         descending_(op.sort_keys.at(0).descending),
         state_(b.publish_top_bound(op.top_link)) {
+    const Op& below = *op.children.at(0);
+    b.offer_bound(below, {state_, op.sort_keys.at(0).expr.get(), descending_});
+    child_ = b.build(below);
+    b.take_bound(below);  // withdrawn if nothing took it
     key_ = b.row_expr(*op.sort_keys.at(0).expr);
   }
   void do_open(Row& row) override { child_->open(row); }

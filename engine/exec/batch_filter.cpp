@@ -1,0 +1,284 @@
+#include "engine/exec/batch_filter.h"
+
+#include "storage/error.h"
+
+namespace kith::engine {
+
+using query::plan::Expr;
+using query::plan::ExprKind;
+using query::plan::Op;
+using query::plan::SlotId;
+
+// One leading conjunct the batch decides: a label test of the neighbour, or
+// a property of the neighbour or the relationship against a constant.
+struct BatchFilter::Test {
+  enum class Kind : uint8_t { Labels, Compare } kind = Kind::Labels;
+  // Labels: the neighbour has every one of them.
+  std::vector<std::string> labels;
+  std::vector<std::optional<LabelId>> label_ids;
+  std::vector<LabelBitsView> label_views;
+  bool no_such_label = false;  // a label not in the catalog: nothing has it
+  // Compare: `property <op> constant` (or the other way round).
+  bool on_rel = false;
+  std::string key;
+  CmpOp op = CmpOp::Eq;
+  bool property_left = true;
+  CompiledExprPtr constant;
+  ScalarColumnView column;
+  Scalar value;
+  // False when this test answers nothing from the batch (no column for the
+  // key, a constant that is not a fixed-width kind or fails to evaluate):
+  // every candidate still undecided is then evaluated row by row.
+  bool active = false;
+};
+
+namespace {
+
+std::optional<CmpOp> cmp_op(ExprKind k) {
+  switch (k) {
+    case ExprKind::Eq: return CmpOp::Eq;
+    case ExprKind::Ne: return CmpOp::Ne;
+    case ExprKind::Lt: return CmpOp::Lt;
+    case ExprKind::Le: return CmpOp::Le;
+    case ExprKind::Gt: return CmpOp::Gt;
+    case ExprKind::Ge: return CmpOp::Ge;
+    default: return std::nullopt;
+  }
+}
+
+bool is_slot(const Expr* e, SlotId slot) {
+  return e && slot != query::plan::kNoSlot && e->kind == ExprKind::Slot && e->slot == slot;
+}
+
+// The conjuncts of `e` in evaluation order, each with the AND whose text a
+// TypeError of it names (as LogicNode passes its own source down).
+void flatten(const Expr& e, const Expr& where,
+             std::vector<std::pair<const Expr*, const Expr*>>& out) {
+  if (e.kind == ExprKind::And && e.args.size() == 2 && e.args[0] && e.args[1]) {
+    flatten(*e.args[0], e, out);
+    flatten(*e.args[1], e, out);
+    return;
+  }
+  out.emplace_back(&e, &where);
+}
+
+}  // namespace
+
+BatchFilter::BatchFilter() = default;
+BatchFilter::~BatchFilter() = default;
+
+namespace {
+
+// The tests the batch can decide at the head of `parts`, with the constant
+// each comparison reads (compiled by make()).
+std::vector<std::pair<std::unique_ptr<BatchFilter::Test>, const Expr*>> leading_tests(
+    const std::vector<std::pair<const Expr*, const Expr*>>& parts, const Op& expand) {
+  std::vector<std::pair<std::unique_ptr<BatchFilter::Test>, const Expr*>> out;
+  for (const auto& part : parts) {
+    const Expr* e = part.first;
+    auto t = std::make_unique<BatchFilter::Test>();
+    const Expr* constant = nullptr;
+    if (e->kind == ExprKind::HasLabels && e->args.size() == 1 &&
+        is_slot(e->args[0].get(), expand.to)) {
+      t->kind = BatchFilter::Test::Kind::Labels;
+      t->labels = e->names;
+    } else if (auto op = cmp_op(e->kind); op && e->args.size() == 2 && e->args[0] && e->args[1]) {
+      const Expr* prop = nullptr;
+      for (int side = 0; side < 2 && !prop; ++side) {
+        const Expr* p = e->args[side].get();
+        const Expr* o = e->args[1 - side].get();
+        if (p->kind == ExprKind::Property && p->args.size() == 1 &&
+            (is_slot(p->args[0].get(), expand.to) || is_slot(p->args[0].get(), expand.rel)) &&
+            (o->kind == ExprKind::Constant || o->kind == ExprKind::Parameter)) {
+          prop = p;
+          constant = o;
+          t->property_left = side == 0;
+        }
+      }
+      if (!prop) break;
+      t->kind = BatchFilter::Test::Kind::Compare;
+      t->on_rel = is_slot(prop->args[0].get(), expand.rel);
+      t->key = prop->name;
+      t->op = *op;
+    } else {
+      break;
+    }
+    out.emplace_back(std::move(t), constant);
+  }
+  return out;
+}
+
+std::vector<std::pair<const Expr*, const Expr*>> conjuncts_of(const Op& filter) {
+  std::vector<std::pair<const Expr*, const Expr*>> parts;
+  flatten(*filter.exprs[0], *filter.exprs[0], parts);
+  return parts;
+}
+
+}  // namespace
+
+bool BatchFilter::applies(const Op& filter, const Op& expand, ExecContext& ctx) {
+  if (ctx.txn.writable() || expand.kind != query::plan::OpKind::Expand || expand.into ||
+      filter.exprs.empty() || !filter.exprs[0]) {
+    return false;
+  }
+  return !leading_tests(conjuncts_of(filter), expand).empty();
+}
+
+std::unique_ptr<BatchFilter> BatchFilter::make(const Op& filter, const Op& expand, Builder& b) {
+  if (!applies(filter, expand, b.ctx())) return nullptr;
+  const auto parts = conjuncts_of(filter);
+  auto out = std::unique_ptr<BatchFilter>(new BatchFilter());
+  for (auto& [test, constant] : leading_tests(parts, expand)) {
+    if (constant) test->constant = b.expr(*constant);
+    out->tests_list_.push_back(std::move(test));
+  }
+  out->tests_ = out->tests_list_.size();
+  for (const auto& [e, where] : parts) {
+    out->conjuncts_.push_back({b.row_expr(*e, filter.exprs[0].get()), where});
+  }
+  return out;
+}
+
+std::unique_ptr<BatchFilter> BatchFilter::make_empty() {
+  return std::unique_ptr<BatchFilter>(new BatchFilter());
+}
+
+bool BatchFilter::add_bound(const Builder::BoundOffer& offer, const Op& expand) {
+  const Expr* key = offer.key;
+  if (!offer.state || !key || key->kind != ExprKind::Property || key->args.size() != 1) return false;
+  const bool on_to = is_slot(key->args[0].get(), expand.to);
+  const bool on_rel = is_slot(key->args[0].get(), expand.rel);
+  if (!on_to && !on_rel) return false;
+  bound_ = Bound{offer.state, offer.descending, on_rel, key->name, {}};
+  return true;
+}
+
+// Once per statement: the transaction is read-only, so the catalog, the
+// views and the constants stay as they are.
+void BatchFilter::prepare(ExecContext& ctx, Row& row) {
+  prepared_ = true;
+  if (bound_) {
+    if (const auto key = ctx.prop_key(bound_->key)) {
+      bound_->column = bound_->on_rel ? ctx.txn.rel_column(*key) : ctx.txn.node_column(*key);
+    }
+  }
+  for (auto& t : tests_list_) {
+    if (t->kind == Test::Kind::Labels) {
+      for (const auto& name : t->labels) {
+        const auto id = ctx.label(name);
+        if (!id) t->no_such_label = true;
+        t->label_ids.push_back(id);
+        t->label_views.push_back(id ? ctx.txn.label_bits(*id) : LabelBitsView{});
+      }
+      t->active = true;
+      continue;
+    }
+    const auto key = ctx.prop_key(t->key);
+    if (!key) continue;  // no such key: every value is null, the rows say so
+    t->column = t->on_rel ? ctx.txn.rel_column(*key) : ctx.txn.node_column(*key);
+    if (t->column.empty()) continue;
+    try {
+      Value scratch;
+      t->active = as_scalar(t->constant->eval_ref(row, ctx, scratch), t->value);
+    } catch (const Error&) {
+      t->active = false;  // raised again, in its place, by the row-by-row path
+    }
+  }
+}
+
+void BatchFilter::classify(ExecContext& ctx, Row& row, const NodeId* nodes, const RelRef* rels,
+                           size_t n, Verdict* out) {
+  if (!prepared_) prepare(ctx, row);
+  for (size_t i = 0; i < n; ++i) out[i] = Verdict::AllTrue;
+  classify_tests(ctx, nodes, rels, n, out);
+  // Only rows the whole Filter keeps reach the TopBound check.
+  if (bound_ && tests_ == conjuncts_.size()) drop_out_of_bound(nodes, rels, n, out);
+}
+
+void BatchFilter::drop_out_of_bound(const NodeId* nodes, const RelRef* rels, size_t n,
+                                    Verdict* out) {
+  const TopBoundState& state = *bound_->state;
+  const ScalarColumnView& col = bound_->column;
+  Scalar b;
+  if (!state.active || col.empty() || !as_scalar(state.bound, b) || b.type != col.type) return;
+  // ORDER BY's order within one kind; other kinds are left to the check.
+  if (b.type != ValueType::Int && b.type != ValueType::DateTime && b.type != ValueType::Date) return;
+  const bool date = b.type == ValueType::Date;
+  for (size_t i = 0; i < n; ++i) {
+    if (out[i] != Verdict::AllTrue) continue;
+    int64_t bits;
+    if (!col.find(bound_->on_rel ? rels[i].id : nodes[i], bits)) continue;
+    const int64_t x = date ? static_cast<int32_t>(bits) : bits;
+    const int64_t y = date ? static_cast<int32_t>(b.bits) : b.bits;
+    if (bound_->descending ? x < y : x > y) out[i] = Verdict::Drop;
+  }
+}
+
+void BatchFilter::classify_tests(ExecContext& ctx, const NodeId* nodes, const RelRef* rels,
+                                 size_t n, Verdict* out) {
+  // Only AllTrue and SomeNull candidates take a test: Drop is final, and
+  // an Unknown one is evaluated whole (an earlier conjunct might raise).
+  auto open = [](Verdict v) { return v == Verdict::AllTrue || v == Verdict::SomeNull; };
+  for (const auto& tp : tests_list_) {
+    const Test& t = *tp;
+    if (!t.active) {
+      for (size_t i = 0; i < n; ++i) {
+        if (open(out[i])) out[i] = Verdict::Unknown;
+      }
+      return;
+    }
+    if (t.kind == Test::Kind::Labels) {
+      if (t.no_such_label) {
+        for (size_t i = 0; i < n; ++i) {
+          if (open(out[i])) out[i] = Verdict::Drop;
+        }
+        continue;
+      }
+      for (size_t l = 0; l < t.label_ids.size(); ++l) {
+        const LabelBitsView& view = t.label_views[l];
+        const LabelId id = *t.label_ids[l];
+        for (size_t i = 0; i < n; ++i) {
+          if (!open(out[i])) continue;
+          const bool has = view.known ? view.has(nodes[i]) : ctx.txn.node_has_label(nodes[i], id);
+          if (!has) out[i] = Verdict::Drop;
+        }
+      }
+      continue;
+    }
+    const ScalarColumnView& col = t.column;
+    for (size_t i = 0; i < n; ++i) {
+      if (!open(out[i])) continue;
+      int64_t bits;
+      if (!col.find(t.on_rel ? rels[i].id : nodes[i], bits)) {
+        out[i] = Verdict::Unknown;  // the record may hold a value of another kind
+        continue;
+      }
+      const Scalar p{col.type, bits};
+      Tri r;
+      const bool decided = t.property_left ? compare_scalars(t.op, p, t.value, r)
+                                           : compare_scalars(t.op, t.value, p, r);
+      if (!decided) {
+        out[i] = Verdict::Unknown;  // kinds without an order: the row raises it
+      } else if (r == Tri::False) {
+        out[i] = Verdict::Drop;
+      } else if (r == Tri::Null) {
+        out[i] = Verdict::SomeNull;
+      }
+    }
+  }
+}
+
+bool BatchFilter::evaluate(Row& row, ExecContext& ctx, Verdict v) {
+  // The leading tests are pure: an undecided candidate evaluates them
+  // again, in order with the rest, exactly as the Filter would.
+  size_t first = v == Verdict::Unknown ? 0 : tests_;
+  Tri acc = v == Verdict::SomeNull ? Tri::Null : Tri::True;
+  for (size_t i = first; i < conjuncts_.size(); ++i) {
+    const Tri t = conjuncts_[i].expr->test(row, ctx, *conjuncts_[i].where);
+    if (t == Tri::False) return false;
+    acc = tri_and(acc, t);
+  }
+  return acc == Tri::True;
+}
+
+}  // namespace kith::engine
