@@ -224,7 +224,7 @@ struct Observer {
   }
 };
 
-// The value variables a WITH (or an UNWIND) leaves that hold no entities.
+// The value variables a WITH leaves that hold no entities.
 std::set<std::string> projected_scalars(const ast::Projection& p, Observer& before) {
   std::set<std::string> out;
   if (p.star)
@@ -269,9 +269,9 @@ template <typename C>
 bool write_needs_eager(const C& c, const PendingWrites& pending, Observer& obs) {
   if (!pending.effects) return false;
   if (pending.effects & kDeletion) return true;
-  unsigned m = 0;
+  unsigned m = 0;  // what the clause's expressions observe
   if constexpr (std::is_same_v<C, ast::MergeClause> || std::is_same_v<C, ast::DeleteClause>) {
-    return true;
+    return true;  // MERGE matches patterns; DELETE could remove what later rows still write to
   } else if constexpr (std::is_same_v<C, ast::CreateClause>) {
     for (const auto& part : c.patterns) {
       for (const auto& n : part.nodes)
