@@ -186,17 +186,16 @@ void BatchFilter::prepare(ExecContext& ctx, Row& row) {
   }
 }
 
-void BatchFilter::classify(ExecContext& ctx, Row& row, const NodeId* nodes, const RelRef* rels,
-                           size_t n, Verdict* out) {
+void BatchFilter::classify(ExecContext& ctx, Row& row, const Edge* edges, size_t n,
+                           Verdict* out) {
   if (!prepared_) prepare(ctx, row);
   for (size_t i = 0; i < n; ++i) out[i] = Verdict::AllTrue;
-  classify_tests(ctx, nodes, rels, n, out);
+  classify_tests(ctx, edges, n, out);
   // Only rows the whole Filter keeps reach the TopBound check.
-  if (bound_ && tests_ == conjuncts_.size()) drop_out_of_bound(nodes, rels, n, out);
+  if (bound_ && tests_ == conjuncts_.size()) drop_out_of_bound(edges, n, out);
 }
 
-void BatchFilter::drop_out_of_bound(const NodeId* nodes, const RelRef* rels, size_t n,
-                                    Verdict* out) {
+void BatchFilter::drop_out_of_bound(const Edge* edges, size_t n, Verdict* out) {
   const TopBoundState& state = *bound_->state;
   const ScalarColumnView& col = bound_->column;
   Scalar b;
@@ -207,15 +206,15 @@ void BatchFilter::drop_out_of_bound(const NodeId* nodes, const RelRef* rels, siz
   for (size_t i = 0; i < n; ++i) {
     if (out[i] != Verdict::AllTrue) continue;
     int64_t bits;
-    if (!col.find(bound_->on_rel ? rels[i].id : nodes[i], bits)) continue;
+    if (!col.find(bound_->on_rel ? edges[i].rel : edges[i].neighbour, bits)) continue;
     const int64_t x = date ? static_cast<int32_t>(bits) : bits;
     const int64_t y = date ? static_cast<int32_t>(b.bits) : b.bits;
     if (bound_->descending ? x < y : x > y) out[i] = Verdict::Drop;
   }
 }
 
-void BatchFilter::classify_tests(ExecContext& ctx, const NodeId* nodes, const RelRef* rels,
-                                 size_t n, Verdict* out) {
+void BatchFilter::classify_tests(ExecContext& ctx, const Edge* edges, size_t n,
+                                 Verdict* out) {
   // Only AllTrue and SomeNull candidates take a test: Drop is final, and
   // an Unknown one is evaluated whole (an earlier conjunct might raise).
   auto open = [](Verdict v) { return v == Verdict::AllTrue || v == Verdict::SomeNull; };
@@ -239,7 +238,7 @@ void BatchFilter::classify_tests(ExecContext& ctx, const NodeId* nodes, const Re
         const LabelId id = *t.label_ids[l];
         for (size_t i = 0; i < n; ++i) {
           if (!open(out[i])) continue;
-          const bool has = view.known ? view.has(nodes[i]) : ctx.txn.node_has_label(nodes[i], id);
+          const bool has = view.known ? view.has(edges[i].neighbour) : ctx.txn.node_has_label(edges[i].neighbour, id);
           if (!has) out[i] = Verdict::Drop;
         }
       }
@@ -249,7 +248,7 @@ void BatchFilter::classify_tests(ExecContext& ctx, const NodeId* nodes, const Re
     for (size_t i = 0; i < n; ++i) {
       if (!open(out[i])) continue;
       int64_t bits;
-      if (!col.find(t.on_rel ? rels[i].id : nodes[i], bits)) {
+      if (!col.find(t.on_rel ? edges[i].rel : edges[i].neighbour, bits)) {
         out[i] = Verdict::Unknown;  // the record may hold a value of another kind
         continue;
       }

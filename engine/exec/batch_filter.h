@@ -63,9 +63,9 @@ class BatchFilter {
   ~BatchFilter();
   struct Test;  // one leading conjunct the batch decides (batch_filter.cpp)
 
-  // Classifies candidates [0, n): nodes[i] reached over rels[i].
-  void classify(ExecContext& ctx, Row& row, const NodeId* nodes, const RelRef* rels, size_t n,
-                Verdict* out);
+  // Classifies candidates [0, n): edges[i].neighbour reached over
+  // edges[i].rel.
+  void classify(ExecContext& ctx, Row& row, const Edge* edges, size_t n, Verdict* out);
   // Whether the Filter keeps the candidate now written into `row`. Decides
   // AllTrue candidates without evaluating anything when no conjunct
   // follows the leading tests.
@@ -91,9 +91,8 @@ class BatchFilter {
     std::string key;
     ScalarColumnView column;
   };
-  void classify_tests(ExecContext& ctx, const NodeId* nodes, const RelRef* rels, size_t n,
-                      Verdict* out);
-  void drop_out_of_bound(const NodeId* nodes, const RelRef* rels, size_t n, Verdict* out);
+  void classify_tests(ExecContext& ctx, const Edge* edges, size_t n, Verdict* out);
+  void drop_out_of_bound(const Edge* edges, size_t n, Verdict* out);
 
   std::vector<Conjunct> conjuncts_;  // in written order
   std::optional<Bound> bound_;

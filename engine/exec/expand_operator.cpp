@@ -35,6 +35,8 @@ class ExpandOp final : public Operator {
     from_table_ = false;
     batch_pos_ = batch_size_ = 0;
     batch_cap_ = kFirstBatch;
+    run_ = {};
+    slice_ = 0;
   }
 
   bool do_next(Row& row) override {
@@ -91,60 +93,62 @@ class ExpandOp final : public Operator {
     }
   }
 
-  // With a fused Filter: relationships are gathered a batch at a time, the
-  // batch classified by the Filter's leading tests, and only the candidates
-  // it keeps become rows (the rest of the Filter runs on those, in order).
+  // With a fused Filter: the relationships come a run of storage's edges
+  // at a time, each slice of a run is classified by the Filter's leading
+  // tests, and only the candidates it keeps become rows (the rest of the
+  // Filter runs on those, in order). No copy of the edges is made.
   bool next_filtered(Row& row) {
     for (;;) {
       while (batch_pos_ < batch_size_) {
         const size_t i = batch_pos_++;
         if (verdicts_[i] == Verdict::Drop) continue;
-        if (rel_ != query::plan::kNoSlot) row[rel_] = batch_rels_[i];
-        row[to_] = NodeRef{batch_nodes_[i]};
+        const Edge& e = run_.edges[slice_ + i];
+        // An undirected pattern meets a self-loop once (its outgoing run).
+        if (dir_ == query::plan::Dir::Both && run_.dir == Direction::In && e.neighbour == start_) {
+          continue;
+        }
+        const RelRef r = it_.rel_of(run_, e);
+        if (!uniqueness_.empty() && rel_used(row, uniqueness_, r.id)) continue;
+        if (rel_ != query::plan::kNoSlot) row[rel_] = r;
+        row[to_] = NodeRef{e.neighbour};
         if (filter_->accept(row, ctx_, verdicts_[i])) return true;
       }
-      if (!have_input_) {
-        if (!child_->next(row)) return false;
-        ctx_.check_interrupt();
-        const Value& source = row[from_];
-        if (source.type() != ValueType::Node) continue;  // null after OPTIONAL MATCH
-        it_.reset(ctx_, source.as_node().id, types_, dir_);
-        have_input_ = true;
+      slice_ += batch_size_;
+      batch_pos_ = batch_size_ = 0;
+      if (slice_ >= run_.edges.size()) {
+        if (have_input_ && it_.next_run(run_)) {
+          slice_ = 0;
+        } else {
+          have_input_ = false;
+          run_ = {};
+          slice_ = 0;
+          if (!child_->next(row)) return false;
+          ctx_.check_interrupt();
+          const Value& source = row[from_];
+          if (source.type() != ValueType::Node) continue;  // null after OPTIONAL MATCH
+          start_ = source.as_node().id;
+          it_.reset(ctx_, start_, types_, dir_);
+          have_input_ = true;
+          continue;
+        }
       }
-      fill_batch(row);
+      classify_slice(row);
     }
   }
 
-  // Starts small (a LIMIT above may want one row), then grows.
+  // Slices start small (a LIMIT above may want one row), then grow.
   static constexpr size_t kFirstBatch = 32, kMaxBatch = 1024;
-  void fill_batch(Row& row) {
-    if (batch_nodes_.size() < kMaxBatch) {
-      batch_nodes_.resize(kMaxBatch);
-      batch_rels_.resize(kMaxBatch);
-      verdicts_.resize(kMaxBatch);
-    }
-    size_t n = 0;
-    RelRef r;
-    NodeId node;
-    while (n < batch_cap_) {
-      if (!it_.next(r, node)) {
-        have_input_ = false;
-        break;
-      }
-      if (!uniqueness_.empty() && rel_used(row, uniqueness_, r.id)) continue;
-      batch_rels_[n] = r;
-      batch_nodes_[n] = node;
-      ++n;
-    }
+  void classify_slice(Row& row) {
+    if (verdicts_.size() < kMaxBatch) verdicts_.resize(kMaxBatch);
+    const size_t n = std::min(batch_cap_, run_.edges.size() - slice_);
     if (n == batch_cap_) batch_cap_ = std::min(batch_cap_ * 2, kMaxBatch);
     ctx_.check_interrupt(n);
     if (shadow_) shadow_->rows_out += n;
-    filter_->classify(ctx_, row, batch_nodes_.data(), batch_rels_.data(), n, verdicts_.data());
+    filter_->classify(ctx_, row, run_.edges.data() + slice_, n, verdicts_.data());
     batch_pos_ = 0;
     batch_size_ = n;
   }
 
- private:
   ExecContext& ctx_;
   OperatorPtr child_;
   SlotId from_, rel_, to_;
@@ -227,8 +231,9 @@ class ExpandOp final : public Operator {
 
   std::unique_ptr<BatchFilter> filter_;
   Operator* shadow_ = nullptr;
-  std::vector<NodeId> batch_nodes_;
-  std::vector<RelRef> batch_rels_;
+  NodeId start_ = 0;
+  NeighbourIterator::Run run_;  // the current run; [slice_, slice_ + batch_size_) classified
+  size_t slice_ = 0;
   std::vector<Verdict> verdicts_;
   size_t batch_pos_ = 0, batch_size_ = 0, batch_cap_ = kFirstBatch;
 };

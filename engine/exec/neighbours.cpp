@@ -33,6 +33,8 @@ void NeighbourIterator::reset(ExecContext& ctx, NodeId node, const TypeFilter& t
   batch_ = {};
   pos_ = 0;
   gathered_.clear();
+  gathered_runs_.clear();
+  run_pos_ = 0;
   use_gathered_ = types.any;
   if (use_gathered_) {
     ctx.txn.for_each_edge(node, [&](RelTypeId type, Direction d, const Edge& e) {
@@ -40,10 +42,35 @@ void NeighbourIterator::reset(ExecContext& ctx, NodeId node, const TypeFilter& t
       if (dir == Dir::In && d != Direction::In) return;
       // An undirected pattern meets a self-loop once, not once per end.
       if (dir == Dir::Both && d == Direction::In && e.neighbour == node) return;
-      RelRef r{e.rel, type, d == Direction::Out ? node : e.neighbour,
-               d == Direction::Out ? e.neighbour : node};
-      gathered_.push_back({r, e.neighbour});
+      if (gathered_runs_.empty() || gathered_runs_.back().type != type ||
+          gathered_runs_.back().dir != d) {
+        gathered_runs_.push_back({gathered_.size(), type, d});
+      }
+      gathered_.push_back(e);
+      gathered_runs_.back().end = gathered_.size();
     });
+  }
+}
+
+bool NeighbourIterator::next_run(Run& run) {
+  if (use_gathered_) {
+    if (run_pos_ >= gathered_runs_.size()) return false;
+    const GatheredRun& g = gathered_runs_[run_pos_];
+    const size_t begin = run_pos_ == 0 ? 0 : gathered_runs_[run_pos_ - 1].end;
+    ++run_pos_;
+    run = {std::span<const Edge>(gathered_.data() + begin, g.end - begin), g.type, g.dir};
+    return true;
+  }
+  for (;;) {
+    if (cursor_live_) {
+      const std::span<const Edge> batch = cursor_->next_batch();
+      if (!batch.empty()) {
+        run = {batch, cursor_type_, cursor_dir_};
+        return true;
+      }
+      cursor_live_ = false;
+    }
+    if (!advance_cursor()) return false;
   }
 }
 
@@ -75,9 +102,12 @@ bool NeighbourIterator::advance_cursor() {
 bool NeighbourIterator::next(RelRef& rel, NodeId& neighbour) {
   if (use_gathered_) {
     if (pos_ >= gathered_.size()) return false;
-    rel = gathered_[pos_].rel;
-    neighbour = gathered_[pos_].neighbour;
-    ++pos_;
+    while (gathered_runs_[run_pos_].end <= pos_) ++run_pos_;
+    const GatheredRun& g = gathered_runs_[run_pos_];
+    const Edge& e = gathered_[pos_++];
+    neighbour = e.neighbour;
+    rel = g.dir == Direction::Out ? RelRef{e.rel, g.type, node_, e.neighbour}
+                                  : RelRef{e.rel, g.type, e.neighbour, node_};
     return true;
   }
   for (;;) {

@@ -35,6 +35,23 @@ class NeighbourIterator {
   // them to a variable, so something may read their properties).
   void prefetch_rels(bool on) { prefetch_rels_ = on; }
 
+  // The same relationships a run at a time, for callers that loop over
+  // many (a batch filter): the edges of one (type, direction), as storage
+  // holds them. Do not mix with next() between two resets. In an undirected
+  // pattern the incoming run may hold a self-loop the outgoing run already
+  // gave: skip an incoming edge whose neighbour is the node itself.
+  struct Run {
+    std::span<const Edge> edges;
+    RelTypeId type = 0;
+    Direction dir = Direction::Out;
+  };
+  bool next_run(Run& run);
+  // The relationship of an edge of `run`, seen from the reset node.
+  RelRef rel_of(const Run& run, const Edge& e) const {
+    return run.dir == Direction::Out ? RelRef{e.rel, run.type, node_, e.neighbour}
+                                     : RelRef{e.rel, run.type, e.neighbour, node_};
+  }
+
  private:
   bool advance_cursor();
 
@@ -53,12 +70,15 @@ class NeighbourIterator {
   size_t pos_ = 0;
   static constexpr size_t kPrefetchDistance = 8;  // edges; measured on LDBC IC3/IC9
   bool prefetch_rels_ = false;
-  // Any-type iteration: gathered up front.
-  struct Gathered {
-    RelRef rel;
-    NodeId neighbour;
+  // Any-type iteration: gathered up front, in runs of one (type, direction).
+  struct GatheredRun {
+    size_t end;  // in gathered_
+    RelTypeId type;
+    Direction dir;
   };
-  std::vector<Gathered> gathered_;
+  std::vector<Edge> gathered_;
+  std::vector<GatheredRun> gathered_runs_;
+  size_t run_pos_ = 0;
   bool use_gathered_ = false;
 };
 
