@@ -6,6 +6,7 @@
 #include "engine/catalog_adapters.h"
 #include "engine/exec/executor.h"
 #include "engine/functions/function_registry.h"
+#include "engine/malloc_tuning.h"
 #include "engine/saved_questions.h"
 #include "engine/statement_cache.h"
 #include "query/parser/parser.h"
@@ -25,6 +26,7 @@ Database::Database() : impl_(std::make_unique<Impl>()) {}
 Database::~Database() = default;
 
 std::unique_ptr<Database> Database::open(const std::string& path, Options options) {
+  engine::tune_malloc_once();
   storage::OpenOptions o;
   o.read_only = options.read_only;
   o.create = options.create;

@@ -1,5 +1,8 @@
 #include "engine/exec/batch_filter.h"
 
+#include <bit>
+
+#include "engine/eval/in_list.h"
 #include "storage/error.h"
 
 namespace kith::engine {
@@ -12,7 +15,7 @@ using query::plan::SlotId;
 // One leading conjunct the batch decides: a label test of the neighbour, or
 // a property of the neighbour or the relationship against a constant.
 struct BatchFilter::Test {
-  enum class Kind : uint8_t { Labels, Compare } kind = Kind::Labels;
+  enum class Kind : uint8_t { Labels, Compare, In } kind = Kind::Labels;
   // Labels: the neighbour has every one of them.
   std::vector<std::string> labels;
   std::vector<std::optional<LabelId>> label_ids;
@@ -26,6 +29,14 @@ struct BatchFilter::Test {
   CompiledExprPtr constant;
   ScalarColumnView column;
   Scalar value;
+  // In: `property IN list`, the list a constant, a parameter, or a slot
+  // bound below the Expand (then `list_version` says when it may change).
+  SlotId list_slot = query::plan::kNoSlot;
+  const uint64_t* list_version = nullptr;
+  uint64_t built_version = 0;
+  bool built = false;
+  InListSet set;
+  Value list_value;  // a constant's or parameter's list, evaluated once
   // False when this test answers nothing from the batch (no column for the
   // key, a constant that is not a fixed-width kind or fails to evaluate):
   // every candidate still undecided is then evaluated row by row.
@@ -100,6 +111,21 @@ std::vector<std::pair<std::unique_ptr<BatchFilter::Test>, const Expr*>> leading_
       t->on_rel = is_slot(prop->args[0].get(), expand.rel);
       t->key = prop->name;
       t->op = *op;
+    } else if (e->kind == ExprKind::In && e->args.size() == 2 && e->args[0] && e->args[1] &&
+               e->args[0]->kind == ExprKind::Property && e->args[0]->args.size() == 1 &&
+               (is_slot(e->args[0]->args[0].get(), expand.to) ||
+                is_slot(e->args[0]->args[0].get(), expand.rel))) {
+      const Expr* list = e->args[1].get();
+      if (list->kind == ExprKind::Constant || list->kind == ExprKind::Parameter) {
+        constant = list;
+      } else if (list->kind == ExprKind::Slot && list->slot != expand.to && list->slot != expand.rel) {
+        t->list_slot = list->slot;
+      } else {
+        break;
+      }
+      t->kind = BatchFilter::Test::Kind::In;
+      t->on_rel = is_slot(e->args[0]->args[0].get(), expand.rel);
+      t->key = e->args[0]->name;
     } else {
       break;
     }
@@ -130,6 +156,7 @@ std::unique_ptr<BatchFilter> BatchFilter::make(const Op& filter, const Op& expan
   auto out = std::unique_ptr<BatchFilter>(new BatchFilter());
   for (auto& [test, constant] : leading_tests(parts, expand)) {
     if (constant) test->constant = b.expr(*constant);
+    if (test->list_slot != query::plan::kNoSlot) test->list_version = b.row_slot_version(test->list_slot);
     out->tests_list_.push_back(std::move(test));
   }
   out->tests_ = out->tests_list_.size();
@@ -177,6 +204,18 @@ void BatchFilter::prepare(ExecContext& ctx, Row& row) {
     if (!key) continue;  // no such key: every value is null, the rows say so
     t->column = t->on_rel ? ctx.txn.rel_column(*key) : ctx.txn.node_column(*key);
     if (t->column.empty()) continue;
+    if (t->kind == Test::Kind::In) {
+      if (t->constant) {
+        try {
+          Value scratch;
+          t->list_value = t->constant->eval_ref(row, ctx, scratch);
+        } catch (const Error&) {
+          continue;  // raised again, in its place, by the row-by-row path
+        }
+      }
+      t->active = true;  // the list itself is looked at per batch
+      continue;
+    }
     try {
       Value scratch;
       t->active = as_scalar(t->constant->eval_ref(row, ctx, scratch), t->value);
@@ -190,7 +229,7 @@ void BatchFilter::classify(ExecContext& ctx, Row& row, const Edge* edges, size_t
                            Verdict* out) {
   if (!prepared_) prepare(ctx, row);
   for (size_t i = 0; i < n; ++i) out[i] = Verdict::AllTrue;
-  classify_tests(ctx, edges, n, out);
+  classify_tests(ctx, row, edges, n, out);
   // Only rows the whole Filter keeps reach the TopBound check.
   if (bound_ && tests_ == conjuncts_.size()) drop_out_of_bound(edges, n, out);
 }
@@ -213,13 +252,13 @@ void BatchFilter::drop_out_of_bound(const Edge* edges, size_t n, Verdict* out) {
   }
 }
 
-void BatchFilter::classify_tests(ExecContext& ctx, const Edge* edges, size_t n,
+void BatchFilter::classify_tests(ExecContext& ctx, Row& row, const Edge* edges, size_t n,
                                  Verdict* out) {
   // Only AllTrue and SomeNull candidates take a test: Drop is final, and
   // an Unknown one is evaluated whole (an earlier conjunct might raise).
   auto open = [](Verdict v) { return v == Verdict::AllTrue || v == Verdict::SomeNull; };
   for (const auto& tp : tests_list_) {
-    const Test& t = *tp;
+    Test& t = *tp;
     if (!t.active) {
       for (size_t i = 0; i < n; ++i) {
         if (open(out[i])) out[i] = Verdict::Unknown;
@@ -244,6 +283,10 @@ void BatchFilter::classify_tests(ExecContext& ctx, const Edge* edges, size_t n,
       }
       continue;
     }
+    if (t.kind == Test::Kind::In) {
+      classify_in(t, row, edges, n, out);
+      continue;
+    }
     const ScalarColumnView& col = t.column;
     for (size_t i = 0; i < n; ++i) {
       if (!open(out[i])) continue;
@@ -263,6 +306,56 @@ void BatchFilter::classify_tests(ExecContext& ctx, const Edge* edges, size_t n,
       } else if (r == Tri::Null) {
         out[i] = Verdict::SomeNull;
       }
+    }
+  }
+}
+
+namespace {
+
+Value column_value(ValueType type, int64_t bits) {
+  switch (type) {
+    case ValueType::Bool: return Value(bits != 0);
+    case ValueType::Int: return Value(bits);
+    case ValueType::Double: return Value(std::bit_cast<double>(bits));
+    case ValueType::Date: return Value(Date{static_cast<int32_t>(bits)});
+    case ValueType::DateTime: return Value(DateTime{bits});
+    default: return Value();
+  }
+}
+
+}  // namespace
+
+// `property IN list` with InListSet, the reference for IN's nulls: a list
+// that is null or not a list leaves the batch undecided (the row path
+// answers null or raises); the set is built again when the list may have
+// changed.
+void BatchFilter::classify_in(Test& t, Row& row, const Edge* edges, size_t n, Verdict* out) {
+  auto open = [](Verdict v) { return v == Verdict::AllTrue || v == Verdict::SomeNull; };
+  const Value& list = t.list_slot != query::plan::kNoSlot ? row[t.list_slot] : t.list_value;
+  if (list.type() != ValueType::List) {
+    for (size_t i = 0; i < n; ++i) {
+      if (open(out[i])) out[i] = Verdict::Unknown;
+    }
+    return;
+  }
+  const bool from_slot = t.list_slot != query::plan::kNoSlot;
+  if (!t.built || (from_slot && (!t.list_version || *t.list_version != t.built_version))) {
+    t.set.build(list.as_list());
+    t.built = true;
+    if (t.list_version) t.built_version = *t.list_version;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!open(out[i])) continue;
+    int64_t bits;
+    if (!t.column.find(t.on_rel ? edges[i].rel : edges[i].neighbour, bits)) {
+      out[i] = Verdict::Unknown;
+      continue;
+    }
+    const Tri r = t.set.contains(column_value(t.column.type, bits), list.as_list());
+    if (r == Tri::False) {
+      out[i] = Verdict::Drop;
+    } else if (r == Tri::Null) {
+      out[i] = Verdict::SomeNull;
     }
   }
 }

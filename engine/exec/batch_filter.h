@@ -6,7 +6,8 @@
 // label and property through the Txn. `m:Message AND m.creationDate < $d`
 // over 260k messages cost more than the walk itself. Its leading conjuncts
 // are tests of the neighbour (or the relationship) that cannot fail: a
-// label, or a property compared with a constant or a parameter. Over a
+// label, a property compared with a constant or a parameter, or a property
+// IN a list (undecided when the list is not one). Over a
 // batch of neighbour ids these are loops over the read snapshot's arrays
 // (storage/column_views.h), and only the candidates they keep become rows.
 //
@@ -91,7 +92,8 @@ class BatchFilter {
     std::string key;
     ScalarColumnView column;
   };
-  void classify_tests(ExecContext& ctx, const Edge* edges, size_t n, Verdict* out);
+  void classify_tests(ExecContext& ctx, Row& row, const Edge* edges, size_t n, Verdict* out);
+  void classify_in(Test& t, Row& row, const Edge* edges, size_t n, Verdict* out);
   void drop_out_of_bound(const Edge* edges, size_t n, Verdict* out);
 
   std::vector<Conjunct> conjuncts_;  // in written order

@@ -28,6 +28,12 @@ class Builder {
   // produced no new row (see Operator::produced). Build the child first.
   // `blame`: see compile_expr.
   CompiledExprPtr row_expr(const query::plan::Expr& e, const query::plan::Expr* blame = nullptr);
+  // For an expression of the operator being built that reads `slot` on
+  // each of its child's rows: a counter that moves whenever the slot may
+  // hold another value (null: unknown, assume it always may).
+  const uint64_t* row_slot_version(query::plan::SlotId slot) {
+    return building_.empty() ? nullptr : slot_version(*building_.back(), slot);
+  }
   // Null when `e` is null.
   CompiledExprPtr optional_expr(const query::plan::ExprPtr& e) { return e ? expr(*e) : nullptr; }
   ExecContext& ctx() { return ctx_; }

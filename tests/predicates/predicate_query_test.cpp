@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -344,6 +345,41 @@ std::vector<Case> rel_cases(const std::vector<Row>& rows) {
   return cases;
 }
 
+// `n.<key> IN $c`: true when an element equals, else null when one
+// comparison is null, else false; a $c that is not a list: TypeError
+// (null: null).
+std::vector<Case> in_cases() {
+  const Value::List lists[] = {
+      {Value(int64_t{1}), Value(int64_t{2}), Value(int64_t{-50})},
+      {},
+      {Value(), Value(int64_t{5})},
+      {Value(1.0), Value(2.5), Value(kNaN)},
+      {Value("a"), Value(int64_t{7}), Value(Value::List{Value(int64_t{7})})},
+      {Value(DateTime{int64_t{1000000000500000}}), Value(Date{3}), Value(true)},
+  };
+  std::vector<Case> cases;
+  for (const std::string key : {"v", "d", "t", "day", "b"}) {
+    for (const Value::List& l : lists) {
+      Case k;
+      k.where = "n." + key + " IN $c";
+      k.params = {{"c", Value(l)}};
+      k.answer = [key, l](const Row& r) -> std::optional<Tri> {
+        Tri acc = Tri::False;
+        for (const Value& e : l) {
+          const std::optional<Tri> t = reference_compare(CmpOp::Eq, r.get(key), e);
+          if (t == Tri::True) return Tri::True;
+          if (t == Tri::Null) acc = Tri::Null;
+        }
+        return acc;
+      };
+      cases.push_back(std::move(k));
+    }
+  }
+  cases.push_back({"n.v IN $c", {{"c", Value()}}, [](const Row&) { return std::optional(Tri::Null); }});
+  cases.push_back({"n.v IN $c", {{"c", Value(int64_t{3})}}, [](const Row&) { return std::optional<Tri>(); }});
+  return cases;
+}
+
 // The result rows as text (the error, if any).
 std::string rows_text(Database& db, const std::string& text, const Params& params) {
   try {
@@ -369,6 +405,7 @@ TEST_CASE("WHERE over an expansion, decided in batches, answers as the row-by-ro
   const std::string path = hub_graph(dir, rows);
   std::vector<Case> cases = comparison_cases();
   for (Case& k : logic_cases()) cases.push_back(std::move(k));
+  for (Case& k : in_cases()) cases.push_back(std::move(k));
   // The Filter right above the Expand from h: a label test first, then the
   // clause (whose first conjunct is often a comparison the batch decides).
   const std::string read = "MATCH (h:Hub)-[:TO]->(n) WHERE n:N AND (<where>) RETURN count(*) AS k";
@@ -387,6 +424,10 @@ TEST_CASE("WHERE over an expansion, decided in batches, answers as the row-by-ro
       {"MATCH (h:Hub)-[:TO]->(n) WHERE n.v > -1000 AND 1 / coalesce(n.z, 1) > 0 RETURN n.s AS s LIMIT 1", {}},
       {"MATCH (h:Hub)-[:TO]->(n) WHERE n.v > -1000 AND 1 / coalesce(n.z, 1) > 0 RETURN count(*) AS k", {}},
       {"MATCH (h:Hub)-[:TO]->(n) WHERE n:Nothing RETURN count(*) AS k", {}},
+      // A list in a slot, another for each row of the UNWIND.
+      {"UNWIND [[1, 2], [3, null], [], [4.0, 5]] AS l MATCH (h:Hub)-[:TO]->(n) WHERE n.v IN l "
+       "RETURN l[0] AS f, count(*) AS k ORDER BY f",
+       {}},
       {"MATCH (h:Hub)-[:TO]->(n)\nWHERE n.v >= 0 AND n.v < 'a' RETURN count(*) AS k", {}},
   };
   std::vector<std::string> without, ordered_without;
@@ -401,7 +442,18 @@ TEST_CASE("WHERE over an expansion, decided in batches, answers as the row-by-ro
   CHECK(ordered_without[4] == "\"s0\" | ");
   CHECK(ordered_without[5].starts_with("ArithmeticError"));
   CHECK(ordered_without[6] == "0 | ");
-  CHECK(ordered_without[7] ==
+  {
+    auto count_in = [&](std::vector<int64_t> vs) {
+      int64_t k = 0;
+      for (const Row& r : rows) {
+        if (!r.v.is_null() && std::find(vs.begin(), vs.end(), r.v.as_int()) != vs.end()) ++k;
+      }
+      return std::to_string(k);
+    };
+    CHECK(ordered_without[7] == "1 " + count_in({1, 2}) + " | 3 " + count_in({3}) + " | 4.0 " +
+                                    count_in({4, 5}) + " | ");
+  }
+  CHECK(ordered_without[8] ==
         "TypeError 2:11 cannot compare INT64 with STRING (n.v < 'a') (in n.v >= 0 AND n.v < 'a')");
   {
     ::setenv("KITH_SNAPSHOT", "1", 1);
