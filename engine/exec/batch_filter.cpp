@@ -37,6 +37,7 @@ struct BatchFilter::Test {
   bool built = false;
   InListSet set;
   Value list_value;  // a constant's or parameter's list, evaluated once
+  bool whole_node = false;  // `n IN list` (the neighbour itself), not a property
   // False when this test answers nothing from the batch (no column for the
   // key, a constant that is not a fixed-width kind or fails to evaluate):
   // every candidate still undecided is then evaluated row by row.
@@ -112,9 +113,10 @@ std::vector<std::pair<std::unique_ptr<BatchFilter::Test>, const Expr*>> leading_
       t->key = prop->name;
       t->op = *op;
     } else if (e->kind == ExprKind::In && e->args.size() == 2 && e->args[0] && e->args[1] &&
-               e->args[0]->kind == ExprKind::Property && e->args[0]->args.size() == 1 &&
-               (is_slot(e->args[0]->args[0].get(), expand.to) ||
-                is_slot(e->args[0]->args[0].get(), expand.rel))) {
+               (is_slot(e->args[0].get(), expand.to) ||
+                (e->args[0]->kind == ExprKind::Property && e->args[0]->args.size() == 1 &&
+                 (is_slot(e->args[0]->args[0].get(), expand.to) ||
+                  is_slot(e->args[0]->args[0].get(), expand.rel))))) {
       const Expr* list = e->args[1].get();
       if (list->kind == ExprKind::Constant || list->kind == ExprKind::Parameter) {
         constant = list;
@@ -124,8 +126,11 @@ std::vector<std::pair<std::unique_ptr<BatchFilter::Test>, const Expr*>> leading_
         break;
       }
       t->kind = BatchFilter::Test::Kind::In;
-      t->on_rel = is_slot(e->args[0]->args[0].get(), expand.rel);
-      t->key = e->args[0]->name;
+      t->whole_node = is_slot(e->args[0].get(), expand.to);
+      if (!t->whole_node) {
+        t->on_rel = is_slot(e->args[0]->args[0].get(), expand.rel);
+        t->key = e->args[0]->name;
+      }
     } else {
       break;
     }
@@ -200,10 +205,12 @@ void BatchFilter::prepare(ExecContext& ctx, Row& row) {
       t->active = true;
       continue;
     }
-    const auto key = ctx.prop_key(t->key);
-    if (!key) continue;  // no such key: every value is null, the rows say so
-    t->column = t->on_rel ? ctx.txn.rel_column(*key) : ctx.txn.node_column(*key);
-    if (t->column.empty()) continue;
+    if (!t->whole_node) {
+      const auto key = ctx.prop_key(t->key);
+      if (!key) continue;  // no such key: every value is null, the rows say so
+      t->column = t->on_rel ? ctx.txn.rel_column(*key) : ctx.txn.node_column(*key);
+      if (t->column.empty()) continue;
+    }
     if (t->kind == Test::Kind::In) {
       if (t->constant) {
         try {
@@ -346,12 +353,17 @@ void BatchFilter::classify_in(Test& t, Row& row, const Edge* edges, size_t n, Ve
   }
   for (size_t i = 0; i < n; ++i) {
     if (!open(out[i])) continue;
-    int64_t bits;
-    if (!t.column.find(t.on_rel ? edges[i].rel : edges[i].neighbour, bits)) {
-      out[i] = Verdict::Unknown;
-      continue;
+    Tri r;
+    if (t.whole_node) {
+      r = t.set.contains(Value(NodeRef{edges[i].neighbour}), list.as_list());
+    } else {
+      int64_t bits;
+      if (!t.column.find(t.on_rel ? edges[i].rel : edges[i].neighbour, bits)) {
+        out[i] = Verdict::Unknown;
+        continue;
+      }
+      r = t.set.contains(column_value(t.column.type, bits), list.as_list());
     }
-    const Tri r = t.set.contains(column_value(t.column.type, bits), list.as_list());
     if (r == Tri::False) {
       out[i] = Verdict::Drop;
     } else if (r == Tri::Null) {
