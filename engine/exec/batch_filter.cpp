@@ -12,8 +12,9 @@ using query::plan::ExprKind;
 using query::plan::Op;
 using query::plan::SlotId;
 
-// One leading conjunct the batch decides: a label test of the neighbour, or
-// a property of the neighbour or the relationship against a constant.
+// One leading conjunct the batch decides: a label test of the neighbour, a
+// property of the neighbour or the relationship against a constant, or
+// such a property (or the neighbour itself) IN a list.
 struct BatchFilter::Test {
   enum class Kind : uint8_t { Labels, Compare, In } kind = Kind::Labels;
   // Labels: the neighbour has every one of them.
@@ -73,13 +74,6 @@ void flatten(const Expr& e, const Expr& where,
   }
   out.emplace_back(&e, &where);
 }
-
-}  // namespace
-
-BatchFilter::BatchFilter() = default;
-BatchFilter::~BatchFilter() = default;
-
-namespace {
 
 // The tests the batch can decide at the head of `parts`, with the constant
 // each comparison reads (compiled by make()).
@@ -146,6 +140,9 @@ std::vector<std::pair<const Expr*, const Expr*>> conjuncts_of(const Op& filter) 
 }
 
 }  // namespace
+
+BatchFilter::BatchFilter() = default;
+BatchFilter::~BatchFilter() = default;
 
 bool BatchFilter::applies(const Op& filter, const Op& expand, ExecContext& ctx) {
   if (ctx.txn.writable() || expand.kind != query::plan::OpKind::Expand || expand.into ||
