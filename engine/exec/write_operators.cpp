@@ -1,6 +1,8 @@
-// CREATE, MERGE, SET/REMOVE and DELETE. Each write operator first reads all
-// of its input, then writes: a statement never sees its own writes halfway
-// through a scan (and LMDB cursors never walk a tree being changed).
+// CREATE, MERGE, SET/REMOVE and DELETE. Each write operator has all of its
+// input read before it writes: a statement never sees its own writes halfway
+// through a scan (and LMDB cursors never walk a tree being changed). Over an
+// Eager, which has done that reading, it takes the rows as they come;
+// elsewhere it holds them itself.
 #include <algorithm>
 
 #include "engine/exec/builder.h"
@@ -51,15 +53,19 @@ storage::Properties to_properties(const Value& map, ExecContext& ctx) {
 
 class WriteBase : public Operator {
  public:
-  WriteBase(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {}
+  WriteBase(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))),
+        streams_(op.children.at(0)->kind == OpKind::Eager) {}
 
   void do_open(Row& row) override {
     input_.clear();
     pos_ = 0;
     child_->open(row);
-    while (child_->next(row)) {
-      ctx_.check_interrupt();
-      input_.push_back(row);
+    if (!streams_) {
+      while (child_->next(row)) {
+        ctx_.check_interrupt();
+        input_.push_back(row);
+      }
     }
     finished_ = false;
   }
@@ -71,14 +77,13 @@ class WriteBase : public Operator {
         pending_.pop_back();
         return true;
       }
-      if (pos_ >= input_.size()) {
+      if (!next_input(row)) {
         if (!finished_) {
           finished_ = true;
           finish();
         }
         return false;
       }
-      row = std::move(input_[pos_++]);
       ctx_.check_interrupt();
       if (write(row)) return true;
     }
@@ -92,8 +97,18 @@ class WriteBase : public Operator {
 
   ExecContext& ctx_;
   OperatorPtr child_;
-  std::vector<Row> input_;
   std::vector<Row> pending_;
+
+ private:
+  bool next_input(Row& row) {
+    if (streams_) return child_->next(row);
+    if (pos_ >= input_.size()) return false;
+    row = std::move(input_[pos_++]);
+    return true;
+  }
+
+  const bool streams_;  // the child is an Eager: its rows are all read already
+  std::vector<Row> input_;
   size_t pos_ = 0;
   bool finished_ = false;
 };
