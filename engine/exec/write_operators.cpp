@@ -1,8 +1,8 @@
-// CREATE, MERGE, SET/REMOVE and DELETE. Each write operator has all of its
-// input read before it writes: a statement never sees its own writes halfway
-// through a scan (and LMDB cursors never walk a tree being changed). Over an
-// Eager, which has done that reading, it takes the rows as they come;
-// elsewhere it holds them itself.
+// CREATE, MERGE, SET/REMOVE and DELETE. A write operator takes its rows as
+// they come: the planner puts an Eager below it wherever the reads feeding
+// it could see its writes (query/planner/write_visibility.cpp), so a
+// statement never sees its own writes halfway through a scan and LMDB
+// cursors never walk a tree being changed.
 #include <algorithm>
 
 #include "engine/exec/builder.h"
@@ -53,20 +53,11 @@ storage::Properties to_properties(const Value& map, ExecContext& ctx) {
 
 class WriteBase : public Operator {
  public:
-  WriteBase(const Op& op, Builder& b)
-      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))),
-        streams_(op.children.at(0)->kind == OpKind::Eager) {}
+  WriteBase(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {}
 
   void do_open(Row& row) override {
-    input_.clear();
-    pos_ = 0;
+    pending_.clear();
     child_->open(row);
-    if (!streams_) {
-      while (child_->next(row)) {
-        ctx_.check_interrupt();
-        input_.push_back(row);
-      }
-    }
     finished_ = false;
   }
 
@@ -77,7 +68,7 @@ class WriteBase : public Operator {
         pending_.pop_back();
         return true;
       }
-      if (!next_input(row)) {
+      if (!child_->next(row)) {
         if (!finished_) {
           finished_ = true;
           finish();
@@ -100,16 +91,6 @@ class WriteBase : public Operator {
   std::vector<Row> pending_;
 
  private:
-  bool next_input(Row& row) {
-    if (streams_) return child_->next(row);
-    if (pos_ >= input_.size()) return false;
-    row = std::move(input_[pos_++]);
-    return true;
-  }
-
-  const bool streams_;  // the child is an Eager: its rows are all read already
-  std::vector<Row> input_;
-  size_t pos_ = 0;
   bool finished_ = false;
 };
 
