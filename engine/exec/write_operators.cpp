@@ -1,6 +1,8 @@
-// CREATE, MERGE, SET/REMOVE and DELETE. Each write operator first reads all
-// of its input, then writes: a statement never sees its own writes halfway
-// through a scan (and LMDB cursors never walk a tree being changed).
+// CREATE, MERGE, SET/REMOVE and DELETE. A write operator takes its rows as
+// they come: the planner puts an Eager below it wherever the reads feeding
+// it could see its writes (query/planner/write_visibility.cpp), so a
+// statement never sees its own writes halfway through a scan and LMDB
+// cursors never walk a tree being changed.
 #include <algorithm>
 
 #include "engine/exec/builder.h"
@@ -54,13 +56,8 @@ class WriteBase : public Operator {
   WriteBase(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {}
 
   void do_open(Row& row) override {
-    input_.clear();
-    pos_ = 0;
+    pending_.clear();
     child_->open(row);
-    while (child_->next(row)) {
-      ctx_.check_interrupt();
-      input_.push_back(row);
-    }
     finished_ = false;
   }
 
@@ -71,14 +68,13 @@ class WriteBase : public Operator {
         pending_.pop_back();
         return true;
       }
-      if (pos_ >= input_.size()) {
+      if (!child_->next(row)) {
         if (!finished_) {
           finished_ = true;
           finish();
         }
         return false;
       }
-      row = std::move(input_[pos_++]);
       ctx_.check_interrupt();
       if (write(row)) return true;
     }
@@ -92,9 +88,9 @@ class WriteBase : public Operator {
 
   ExecContext& ctx_;
   OperatorPtr child_;
-  std::vector<Row> input_;
   std::vector<Row> pending_;
-  size_t pos_ = 0;
+
+ private:
   bool finished_ = false;
 };
 

@@ -258,16 +258,13 @@ unsigned projection_reads(const ast::Projection& p, const ast::Expr* where, bool
   return m;
 }
 
-// Whether a write clause must wait for the writes pending before it: it
-// reads what they change, or its own writes could meet theirs in another
-// order than clause by clause.
+// What a write clause reads as it writes: its expressions, and MERGE's
+// pattern (DELETE counts as reading everything; nothing streams past it).
 template <typename C>
-bool write_needs_eager(const C& c, const PendingWrites& pending, Observer& obs) {
-  if (!pending.effects) return false;
-  if (pending.effects & kDeletion) return true;
-  unsigned m = 0;  // what the clause's expressions observe
+unsigned write_reads(const C& c, Observer& obs) {
+  unsigned m = 0;
   if constexpr (std::is_same_v<C, ast::MergeClause> || std::is_same_v<C, ast::DeleteClause>) {
-    return true;  // MERGE matches patterns; DELETE could remove what later rows still write to
+    m = kContent | kStructure;
   } else if constexpr (std::is_same_v<C, ast::CreateClause>) {
     for (const auto& part : c.patterns) {
       for (const auto& n : part.nodes)
@@ -275,25 +272,36 @@ bool write_needs_eager(const C& c, const PendingWrites& pending, Observer& obs) 
       for (const auto& r : part.rels)
         if (r.properties) m |= obs.reads(*r.properties);
     }
-    return (m & pending.effects) != 0;
-  } else {
+  } else if constexpr (std::is_same_v<C, ast::SetClause>) {
+    for (const auto& item : c.items) {
+      if (item.value) {
+        m |= obs.reads(*item.value);
+        if (item.kind != ast::SetKind::Property && obs.may_hold_entity(*item.value))
+          m |= kContent;  // SET n = m copies m's properties
+      }
+    }
+  }
+  return m;
+}
+
+// Whether a write clause must wait for the writes pending before it: it
+// reads what they change (`reads`: write_reads), or its own writes could
+// meet theirs in another order than clause by clause.
+template <typename C>
+bool write_needs_eager(const C& c, unsigned reads, const PendingWrites& pending) {
+  if (!pending.effects) return false;
+  if (pending.effects & kDeletion) return true;
+  if constexpr (std::is_same_v<C, ast::MergeClause> || std::is_same_v<C, ast::DeleteClause>) {
+    return true;  // MERGE matches patterns; DELETE could remove what later rows still write to
+  } else if constexpr (std::is_same_v<C, ast::SetClause> || std::is_same_v<C, ast::RemoveClause>) {
     // SET / REMOVE: after other SET/REMOVEs only when all of them wrote to
     // the one variable this one writes to (each row then sees its own entity
     // in the same order as clause by clause).
     std::set<std::string> targets = pending.targets;
-    for (const auto& item : c.items) {
-      targets.insert(item.variable);
-      if constexpr (std::is_same_v<C, ast::SetClause>) {
-        if (item.value) {
-          m |= obs.reads(*item.value);
-          if (item.kind != ast::SetKind::Property && obs.may_hold_entity(*item.value))
-            m |= kContent;  // SET n = m copies m's properties
-        }
-      }
-    }
+    for (const auto& item : c.items) targets.insert(item.variable);
     if ((pending.effects & kContent) && (pending.any_target || targets.size() > 1)) return true;
-    return (m & pending.effects) != 0;
   }
+  return (reads & pending.effects) != 0;
 }
 
 }  // namespace
@@ -301,6 +309,8 @@ bool write_needs_eager(const C& c, const PendingWrites& pending, Observer& obs) 
 struct WriteVisibility::State {
   PendingWrites pending;          // writes no Eager separates from the next clause yet
   bool eager_done = false;        // reads already separated from the first write
+  bool reads_pending = false;     // something above the last Eager reads the store: an
+                                  // expression, or a write that reads as it writes
   std::set<std::string> scalars;  // value variables that hold no entities
 };
 
@@ -310,20 +320,32 @@ WriteVisibility::~WriteVisibility() = default;
 OpPtr WriteVisibility::before(const ast::Clause& clause, const Scope& scope, OpPtr op) {
   PendingWrites& pending = state_->pending;
   bool& eager_done = state_->eager_done;
+  bool& reads_pending = state_->reads_pending;
   std::set<std::string>& scalars = state_->scalars;
   Observer obs{scope, scalars};
   // The clause sees all of the pending writes' rows, not a prefix.
   auto separate = [&](bool needed) {
     if (!needed || !pending.effects || !op) return;
-    if (!writes_complete(*op)) op = eager(std::move(op));
+    if (!writes_complete(*op)) {
+      op = eager(std::move(op));
+      reads_pending = false;
+    }
     pending = PendingWrites{};
   };
-  auto write_clause = [&](bool needs_eager, unsigned effects) {
-    separate(needs_eager);
-    // The reads feeding the first write finish before it starts, so the
-    // write cannot change what they see.
-    if (!eager_done && op && reads_store(*op)) op = eager(std::move(op));
+  auto write_clause = [&](const auto& c, unsigned effects) {
+    unsigned reads = write_reads(c, obs);
+    separate(write_needs_eager(c, reads, pending));
+    // The reads feeding a write finish before it starts, so the write cannot
+    // change what they see: scans and expansions since the last MATCH or
+    // CALL, expressions (EXISTS, properties...) and writes that read above
+    // the last Eager. Write operators take their rows as they come and rely
+    // on it. With at most one row there is nothing to interleave.
+    bool unfinished = (!eager_done && op && reads_store(*op)) ||
+                      (reads_pending && op && !at_most_one_row(*op));
+    if (unfinished && op->kind != OpKind::Eager) op = eager(std::move(op));
     eager_done = true;
+    // What this write reads, a later write must not change under it.
+    reads_pending = reads != 0;
     pending.effects |= effects;
   };
   auto read_clause = [&]() {
@@ -336,29 +358,32 @@ OpPtr WriteVisibility::before(const ast::Clause& clause, const Scope& scope, OpP
         if constexpr (std::is_same_v<T, ast::MatchClause>) {
           read_clause();
         } else if constexpr (std::is_same_v<T, ast::UnwindClause>) {
-          separate((obs.reads(*c.list) & pending.effects) != 0);
+          unsigned m = obs.reads(*c.list);
+          separate((m & pending.effects) != 0);
+          if (m) reads_pending = true;
           if (obs.may_hold_entity(*c.list))
             scalars.erase(c.variable);
           else
             scalars.insert(c.variable);
         } else if constexpr (std::is_same_v<T, ast::WithClause>) {
-          separate((projection_reads(c.projection, c.where.get(), false, obs, scope) &
-                    pending.effects) != 0);
+          unsigned m = projection_reads(c.projection, c.where.get(), false, obs, scope);
+          separate((m & pending.effects) != 0);
+          if (m) reads_pending = true;
           scalars = projected_scalars(c.projection, obs);
         } else if constexpr (std::is_same_v<T, ast::ReturnClause>) {
           separate((projection_reads(c.projection, nullptr, true, obs, scope) &
                     pending.effects) != 0);
         } else if constexpr (std::is_same_v<T, ast::CreateClause>) {
-          write_clause(write_needs_eager(c, pending, obs), kStructure);
+          write_clause(c, kStructure);
         } else if constexpr (std::is_same_v<T, ast::MergeClause>) {
-          write_clause(write_needs_eager(c, pending, obs), kStructure | kContent);
+          write_clause(c, kStructure | kContent);
           pending.any_target = true;
         } else if constexpr (std::is_same_v<T, ast::SetClause> ||
                              std::is_same_v<T, ast::RemoveClause>) {
-          write_clause(write_needs_eager(c, pending, obs), kContent);
+          write_clause(c, kContent);
           for (const auto& item : c.items) pending.targets.insert(item.variable);
         } else if constexpr (std::is_same_v<T, ast::DeleteClause>) {
-          write_clause(write_needs_eager(c, pending, obs), kStructure | kContent | kDeletion);
+          write_clause(c, kStructure | kContent | kDeletion);
         } else if constexpr (std::is_same_v<T, ast::CallClause>) {
           read_clause();
           // What it yields may hold anything.

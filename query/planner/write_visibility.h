@@ -11,8 +11,8 @@ namespace kith::query::planner {
 // Follows the clauses of one single query in order. openCypher runs each
 // clause over all rows before the next one; the pipeline runs them row by
 // row, so a clause that observes what an earlier write of the query changes,
-// and the reads that feed a query's first write, are separated from those
-// writes by an Eager.
+// and the reads that feed a write, are separated from those writes by an
+// Eager (write operators take their rows as they come and rely on it).
 class WriteVisibility {
  public:
   WriteVisibility();
