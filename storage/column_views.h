@@ -9,12 +9,27 @@
 // ask the Txn per id, which answers everything.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 
 #include "storage/ids.h"
 #include "storage/value.h"
 
 namespace kith {
+
+// The value a fixed-width kind's 64 bits stand for (Bool 0/1, Int the value,
+// Double its bit pattern, Date the days, DateTime the micros); null for
+// other kinds. Inline: column reads are a hot path.
+inline Value scalar_value(ValueType type, int64_t bits) {
+  switch (type) {
+    case ValueType::Bool: return Value(bits != 0);
+    case ValueType::Int: return Value(bits);
+    case ValueType::Double: return Value(std::bit_cast<double>(bits));
+    case ValueType::Date: return Value(Date{static_cast<int32_t>(bits)});
+    case ValueType::DateTime: return Value(DateTime{bits});
+    default: return Value();
+  }
+}
 
 // A dense column of one fixed-width property (storage/property_columns.h):
 // entity `id` has the value values[id - first] when that slot is in range

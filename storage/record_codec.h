@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/column_views.h"
 #include "storage/graph_store.h"
 #include "storage/varint.h"
 
@@ -56,18 +57,8 @@ bool is_fixed_width(ValueType t);
 // Calls fn(const RawProperty&) for every property of `props_bytes`.
 template <typename Fn>
 void for_each_raw_property(std::string_view props_bytes, Fn&& fn);
-// The value a fixed-width kind's bits stand for (inline: column reads are
-// a hot path).
-inline Value scalar_value(ValueType type, int64_t bits) {
-  switch (type) {
-    case ValueType::Bool: return Value(bits != 0);
-    case ValueType::Int: return Value(bits);
-    case ValueType::Double: return Value(std::bit_cast<double>(bits));
-    case ValueType::Date: return Value(Date{static_cast<int32_t>(bits)});
-    case ValueType::DateTime: return Value(DateTime{bits});
-    default: return Value();
-  }
-}
+// scalar_value (storage/column_views.h): the value a fixed-width kind's
+// bits stand for.
 
 // `labels` sorted and unique.
 void encode_node(std::string& out, std::span<const LabelId> labels, const Properties& props);

@@ -1,7 +1,5 @@
 #include "engine/exec/batch_filter.h"
 
-#include <bit>
-
 #include "engine/eval/in_list.h"
 #include "storage/error.h"
 
@@ -314,20 +312,6 @@ void BatchFilter::classify_tests(ExecContext& ctx, Row& row, const Edge* edges, 
   }
 }
 
-namespace {
-
-Value column_value(ValueType type, int64_t bits) {
-  switch (type) {
-    case ValueType::Bool: return Value(bits != 0);
-    case ValueType::Int: return Value(bits);
-    case ValueType::Double: return Value(std::bit_cast<double>(bits));
-    case ValueType::Date: return Value(Date{static_cast<int32_t>(bits)});
-    case ValueType::DateTime: return Value(DateTime{bits});
-    default: return Value();
-  }
-}
-
-}  // namespace
 
 // `property IN list` with InListSet, the reference for IN's nulls: a list
 // that is null or not a list leaves the batch undecided (the row path
@@ -359,7 +343,7 @@ void BatchFilter::classify_in(Test& t, Row& row, const Edge* edges, size_t n, Ve
         out[i] = Verdict::Unknown;
         continue;
       }
-      r = t.set.contains(column_value(t.column.type, bits), list.as_list());
+      r = t.set.contains(scalar_value(t.column.type, bits), list.as_list());
     }
     if (r == Tri::False) {
       out[i] = Verdict::Drop;
