@@ -157,9 +157,8 @@ std::unique_ptr<BatchFilter> BatchFilter::make(const Op& filter, const Op& expan
   for (auto& [test, constant] : leading_tests(parts, expand)) {
     if (constant) test->constant = b.expr(*constant);
     if (test->list_slot != query::plan::kNoSlot) test->list_version = b.row_slot_version(test->list_slot);
-    out->tests_list_.push_back(std::move(test));
+    out->tests_.push_back(std::move(test));
   }
-  out->tests_ = out->tests_list_.size();
   for (const auto& [e, where] : parts) {
     out->conjuncts_.push_back({b.row_expr(*e, filter.exprs[0].get()), where});
   }
@@ -189,7 +188,7 @@ void BatchFilter::prepare(ExecContext& ctx, Row& row) {
       bound_->column = bound_->on_rel ? ctx.txn.rel_column(*key) : ctx.txn.node_column(*key);
     }
   }
-  for (auto& t : tests_list_) {
+  for (auto& t : tests_) {
     if (t->kind == Test::Kind::Labels) {
       for (const auto& name : t->labels) {
         const auto id = ctx.label(name);
@@ -233,7 +232,7 @@ void BatchFilter::classify(ExecContext& ctx, Row& row, const Edge* edges, size_t
   for (size_t i = 0; i < n; ++i) out[i] = Verdict::AllTrue;
   classify_tests(ctx, row, edges, n, out);
   // Only rows the whole Filter keeps reach the TopBound check.
-  if (bound_ && tests_ == conjuncts_.size()) drop_out_of_bound(edges, n, out);
+  if (bound_ && tests_.size() == conjuncts_.size()) drop_out_of_bound(edges, n, out);
 }
 
 void BatchFilter::drop_out_of_bound(const Edge* edges, size_t n, Verdict* out) {
@@ -259,7 +258,7 @@ void BatchFilter::classify_tests(ExecContext& ctx, Row& row, const Edge* edges, 
   // Only AllTrue and SomeNull candidates take a test: Drop is final, and
   // an Unknown one is evaluated whole (an earlier conjunct might raise).
   auto open = [](Verdict v) { return v == Verdict::AllTrue || v == Verdict::SomeNull; };
-  for (const auto& tp : tests_list_) {
+  for (const auto& tp : tests_) {
     Test& t = *tp;
     if (!t.active) {
       for (size_t i = 0; i < n; ++i) {
@@ -356,7 +355,7 @@ void BatchFilter::classify_in(Test& t, Row& row, const Edge* edges, size_t n, Ve
 bool BatchFilter::evaluate(Row& row, ExecContext& ctx, Verdict v) {
   // The leading tests are pure: an undecided candidate evaluates them
   // again, in order with the rest, exactly as the Filter would.
-  size_t first = v == Verdict::Unknown ? 0 : tests_;
+  const size_t first = v == Verdict::Unknown ? 0 : tests_.size();
   Tri acc = v == Verdict::SomeNull ? Tri::Null : Tri::True;
   for (size_t i = first; i < conjuncts_.size(); ++i) {
     const Tri t = conjuncts_[i].expr->test(row, ctx, *conjuncts_[i].where);

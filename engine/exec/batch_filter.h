@@ -72,7 +72,7 @@ class BatchFilter {
   // follows the leading tests.
   bool accept(Row& row, ExecContext& ctx, Verdict v) {
     if (v == Verdict::Drop) return false;
-    if (v == Verdict::AllTrue && tests_ == conjuncts_.size()) return true;
+    if (v == Verdict::AllTrue && tests_.size() == conjuncts_.size()) return true;
     return evaluate(row, ctx, v);
   }
 
@@ -98,8 +98,7 @@ class BatchFilter {
 
   std::vector<Conjunct> conjuncts_;  // in written order
   std::optional<Bound> bound_;
-  std::vector<std::unique_ptr<Test>> tests_list_;  // for conjuncts_[0, tests_)
-  size_t tests_ = 0;
+  std::vector<std::unique_ptr<Test>> tests_;  // decide conjuncts_[0, tests_.size())
   bool prepared_ = false;
 };
 
