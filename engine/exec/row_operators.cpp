@@ -169,11 +169,16 @@ class DistinctOp final : public Operator {
       : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), slots_(op.slots), seen_(op.slots.size()) {}
   void do_open(Row& row) override {
     seen_.clear();
+    seen_nodes_.clear();
     child_->open(row);
   }
   bool do_next(Row& row) override {
     while (child_->next(row)) {
       ctx_.check_interrupt();
+      if (bool fresh; node_key(row, fresh)) {
+        if (fresh) return true;
+        continue;
+      }
       // Probe with a reused key; only a new row's key is kept (copied).
       key_.resize(slots_.size());
       for (size_t i = 0; i < slots_.size(); ++i) key_[i] = row[slots_[i]];
@@ -183,11 +188,32 @@ class DistinctOp final : public Operator {
   }
 
  private:
+  // DISTINCT over one or two nodes (`WITH DISTINCT tag, post`): two ids
+  // hashed and compared instead of a Value tuple. Rows that are not all
+  // nodes (or whose first id is too large for the pair table) take the
+  // general table; a row can only equal rows of its own table, so the two
+  // together are exact.
+  bool node_key(const Row& row, bool& fresh) {
+    if (slots_.size() > 2) return false;
+    const Value& last = row[slots_.back()];
+    if (last.type() != ValueType::Node) return false;
+    uint64_t first = 0;
+    if (slots_.size() == 2) {
+      const Value& v = row[slots_[0]];
+      if (v.type() != ValueType::Node || v.as_node().id >= kMaxPairFirst) return false;
+      first = v.as_node().id;
+    }
+    fresh = seen_nodes_.intern(first, last.as_node().id).second;
+    return true;
+  }
+  static constexpr uint64_t kMaxPairFirst = UINT32_MAX - 1;  // IdPairTable's `a`
+
   ExecContext& ctx_;
   OperatorPtr child_;
   std::vector<SlotId> slots_;
   std::vector<Value> key_;
   GroupTable seen_;
+  IdPairTable seen_nodes_;
 };
 
 class EagerOp final : public Operator {
