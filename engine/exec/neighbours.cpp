@@ -106,8 +106,7 @@ bool NeighbourIterator::next(RelRef& rel, NodeId& neighbour) {
     const GatheredRun& g = gathered_runs_[run_pos_];
     const Edge& e = gathered_[pos_++];
     neighbour = e.neighbour;
-    rel = g.dir == Direction::Out ? RelRef{e.rel, g.type, node_, e.neighbour}
-                                  : RelRef{e.rel, g.type, e.neighbour, node_};
+    rel = rel_of(g.type, g.dir, e);
     return true;
   }
   for (;;) {
@@ -122,15 +121,7 @@ bool NeighbourIterator::next(RelRef& rel, NodeId& neighbour) {
       const Edge& e = batch_[pos_++];
       if (dir_ == Dir::Both && cursor_dir_ == Direction::In && e.neighbour == node_) continue;
       neighbour = e.neighbour;
-      rel.id = e.rel;
-      rel.type = cursor_type_;
-      if (cursor_dir_ == Direction::Out) {
-        rel.start = node_;
-        rel.end = e.neighbour;
-      } else {
-        rel.start = e.neighbour;
-        rel.end = node_;
-      }
+      rel = rel_of(cursor_type_, cursor_dir_, e);
       return true;
     }
     if (cursor_live_) {

@@ -47,13 +47,14 @@ class NeighbourIterator {
   };
   bool next_run(Run& run);
   // The relationship of an edge of `run`, seen from the reset node.
-  RelRef rel_of(const Run& run, const Edge& e) const {
-    return run.dir == Direction::Out ? RelRef{e.rel, run.type, node_, e.neighbour}
-                                     : RelRef{e.rel, run.type, e.neighbour, node_};
-  }
+  RelRef rel_of(const Run& run, const Edge& e) const { return rel_of(run.type, run.dir, e); }
 
  private:
   bool advance_cursor();
+  RelRef rel_of(RelTypeId type, Direction dir, const Edge& e) const {
+    return dir == Direction::Out ? RelRef{e.rel, type, node_, e.neighbour}
+                                 : RelRef{e.rel, type, e.neighbour, node_};
+  }
 
   ExecContext* ctx_ = nullptr;
   NodeId node_ = 0;
