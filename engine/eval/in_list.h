@@ -42,6 +42,16 @@ class InListSet {
   enum class Kind : uint8_t { Empty, Ints, Nodes, Mixed };
   Kind kind_ = Kind::Empty;
   std::vector<uint64_t> sorted_;  // Ints (as int64_t bits) or Nodes
+  // Longer lists of them (ids of thousands of tags): an open-addressing
+  // table instead, a probe or two where a binary search misses ~12 times.
+  // kFree marks an empty slot; the key kFree itself is `has_free_key_`.
+  static constexpr size_t kTableFrom = 32;
+  static constexpr uint64_t kFree = ~uint64_t{0};
+  std::vector<uint64_t> table_;
+  unsigned shift_ = 64;
+  bool has_free_key_ = false;
+  bool member(uint64_t key) const;
+  void build_table();
   std::unordered_set<Value, GroupHash, GroupEqual> hashed_;  // Mixed
   // The others except null: NaN, lists or maps holding a null or NaN.
   std::vector<Value> unhashable_;
@@ -122,7 +132,42 @@ inline void InListSet::build(const Value::List& list) {
       }
     }
   }
-  std::sort(sorted_.begin(), sorted_.end());
+  if (sorted_.size() >= kTableFrom) {
+    build_table();
+  } else {
+    table_.clear();
+    std::sort(sorted_.begin(), sorted_.end());
+  }
+}
+
+inline void InListSet::build_table() {
+  size_t size = 2;
+  shift_ = 63;
+  while (size < 2 * sorted_.size()) {
+    size *= 2;
+    --shift_;
+  }
+  table_.assign(size, kFree);
+  has_free_key_ = false;
+  for (uint64_t k : sorted_) {
+    if (k == kFree) {
+      has_free_key_ = true;
+      continue;
+    }
+    size_t i = (k * 0x9E3779B97F4A7C15ULL) >> shift_;
+    while (table_[i] != kFree && table_[i] != k) i = (i + 1) & (size - 1);
+    table_[i] = k;
+  }
+}
+
+inline bool InListSet::member(uint64_t key) const {
+  if (table_.empty()) return std::binary_search(sorted_.begin(), sorted_.end(), key);
+  if (key == kFree) return has_free_key_;
+  const size_t mask = table_.size() - 1;
+  for (size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift_;; i = (i + 1) & mask) {
+    if (table_[i] == key) return true;
+    if (table_[i] == kFree) return false;
+  }
 }
 
 // Whether hashable, non-null `x` equals an element of the hashable part.
@@ -142,12 +187,10 @@ inline bool InListSet::found(const Value& x) const {
       } else {
         return false;
       }
-      return std::binary_search(sorted_.begin(), sorted_.end(),
-                                static_cast<uint64_t>(i) ^ (uint64_t{1} << 63));
+      return member(static_cast<uint64_t>(i) ^ (uint64_t{1} << 63));
     }
     case Kind::Nodes:
-      return x.type() == ValueType::Node &&
-             std::binary_search(sorted_.begin(), sorted_.end(), x.as_node().id);
+      return x.type() == ValueType::Node && member(x.as_node().id);
     case Kind::Mixed: return hashed_.count(x) > 0;
   }
   return false;
