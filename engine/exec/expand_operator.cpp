@@ -16,7 +16,8 @@ using query::plan::SlotId;
 class ExpandOp final : public Operator {
  public:
   ExpandOp(const Op& op, Builder& b)
-      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), from_(op.from), rel_(op.rel),
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), from_(op.from),
+        rel_(op.rel_unread ? query::plan::kNoSlot : op.rel),
         to_(op.to), dir_(op.dir), into_(op.into), uniqueness_(op.rel_uniqueness),
         type_names_(op.types) {}
 

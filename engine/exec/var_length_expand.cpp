@@ -19,7 +19,8 @@ using query::plan::SlotId;
 class VarLengthExpandOp final : public Operator {
  public:
   VarLengthExpandOp(const Op& op, Builder& b)
-      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), from_(op.from), rel_(op.rel),
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), from_(op.from),
+        rel_(op.rel_unread ? query::plan::kNoSlot : op.rel),
         to_(op.to), path_(op.path_slot), dir_(op.dir), into_(op.into), reversed_(op.reversed),
         min_(op.min_hops), max_(op.max_hops), uniqueness_(op.rel_uniqueness),
         type_names_(op.types) {}

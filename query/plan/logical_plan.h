@@ -350,6 +350,9 @@ struct Op {
   std::vector<Column> columns;           // ProduceResults
   bool reversed = false;                 // VarLengthExpand
   bool distinct_ends = false;            // VarLengthExpand
+  // Expand, VarLengthExpand: nothing reads `rel` (an anonymous relationship
+  // no uniqueness check needs): the engine need not bind it.
+  bool rel_unread = false;
   uint32_t top_link = 0;                 // Top and its TopBound: one id (0: none)
   // HashJoin: the slots of its input rows that anything besides its input
   // reads (the rest need not be kept while rows wait for its decision).

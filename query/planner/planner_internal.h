@@ -127,6 +127,8 @@ bool place_top_bound(Op& top, uint32_t link);
 // Sets Op::distinct_ends on the variable-length expansions whose number of
 // paths per end node nothing above can observe (distinct_ends.cpp).
 void mark_distinct_ends(plan::Plan& plan);
+// unread_rels.cpp: sets Op::rel_unread.
+void mark_unread_rels(plan::Plan& plan);
 
 // Sets Op::live on every HashJoin, and turns those a LIMIT or EXISTS reads
 // row by row into Applies (hash_join_planner.cpp).

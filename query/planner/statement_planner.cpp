@@ -270,6 +270,7 @@ plan::Plan Planner::run(const ast::Statement& st) {
       },
       st.body);
   mark_distinct_ends(plan_);
+  mark_unread_rels(plan_);
   finish_hash_joins(plan_);
   plan::number_operators(plan_);
   return std::move(plan_);

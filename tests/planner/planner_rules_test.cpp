@@ -203,3 +203,46 @@ TEST_CASE("errors carry positions") {
           "UnknownVariable at 3:8: 'frend' is not defined (did you mean 'friend'?)");
   }
 }
+
+// rel_unread: set exactly when nothing reads the relationship's slot.
+namespace {
+std::vector<bool> unread_flags(const Op& op) {
+  std::vector<bool> out;
+  std::function<void(const Op&)> walk = [&](const Op& o) {
+    if (o.kind == OpKind::Expand || o.kind == OpKind::VarLengthExpand) out.push_back(o.rel_unread);
+    for (const auto& c : o.children) walk(*c);
+  };
+  walk(op);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("anonymous relationships nothing reads are not bound") {
+  // Disjoint types: no uniqueness check reads them.
+  Plan plan = plan_text(
+      "MATCH (p:Person {id: 1})<-[:HAS_CREATOR]-(m)-[:REPLY_OF]->(post) RETURN count(*)");
+  CHECK(unread_flags(*plan.root) == std::vector<bool>{true, true});
+  // The same type: the later Expand checks it differs from the earlier one.
+  plan = plan_text("MATCH (a:Person {id: 1})-[:KNOWS]->(b)-[:KNOWS]->(c) RETURN c");
+  CHECK(unread_flags(*plan.root) == std::vector<bool>{true, false});
+  plan = plan_text("MATCH (a:Person {id: 1})-[:KNOWS]->(b)-[:KNOWS*1..2]->(c) RETURN c");
+  CHECK(unread_flags(*plan.root) == std::vector<bool>{true, false});
+}
+
+TEST_CASE("relationships something reads stay bound") {
+  for (const char* q : {
+           "MATCH (a:Person {id: 1})-[r:KNOWS]->(b) RETURN r",
+           "MATCH (a:Person {id: 1})-[r:KNOWS]->(b) WHERE r.since > 2000 RETURN b",
+           "MATCH (a:Person {id: 1})-[r:KNOWS]->(b) RETURN type(r) AS t, count(*) AS c",
+           "MATCH p = (a:Person {id: 1})-[:KNOWS]->(b) RETURN p",
+           "MATCH (a:Person {id: 1})-[r:KNOWS*1..2]->(b) RETURN size(r) AS n",
+           "MATCH (a:Person {id: 1})-[r:KNOWS]->(b) WITH DISTINCT r RETURN count(*) AS n",
+           "MATCH (a:Person {id: 1})-[r:KNOWS]->(b) RETURN [x IN [1] | r.since] AS s",
+       }) {
+    CAPTURE(q);
+    Plan plan = plan_text(q);
+    const auto flags = unread_flags(*plan.root);
+    REQUIRE(flags.size() == 1);
+    CHECK_FALSE(flags[0]);
+  }
+}
