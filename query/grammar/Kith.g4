@@ -193,8 +193,12 @@ relationshipsPattern : nodePattern patternChain+ ;
 // One left-recursive rule: ANTLR turns it into precedence climbing, so an
 // atom costs two parse-tree levels instead of one per precedence level (less
 // memory and stack per token). Alternatives go from the tightest binding to
-// the loosest: postfix operators, unary sign, ^, * / %, + -, comparison, NOT,
-// AND, XOR, OR, as in the openCypher 9 grammar. Prefix operators repeat in a
+// the loosest: postfix operators, unary sign, ^, * / %, + -, the string,
+// list and null predicates, comparison, NOT, AND, XOR, OR, as in the
+// openCypher 9 grammar: "-1 IN xs" is "(-1) IN xs", "a + b IS NULL" is
+// "(a + b) IS NULL", "x IN xs + ys" is "x IN (xs + ys)", and "x IN xs AND y"
+// is "(x IN xs) AND y". The null tests come after the other predicates, so
+// that "x IN xs IS NULL" is "(x IN xs) IS NULL", left to right. Prefix operators repeat in a
 // loop so that "NOT NOT NOT ..." and "- - - ..." do not recurse.
 expression
   : atom                                                  # atomExpression
@@ -203,6 +207,8 @@ expression
   | expression CARET expression                           # powerExpression
   | expression (STAR | SLASH | PERCENT) expression        # multiplicativeExpression
   | expression (PLUS | MINUS) expression                  # additiveExpression
+  | expression (STARTS WITH | ENDS WITH | CONTAINS | IN | REGEX_MATCH) expression  # predicateExpression
+  | expression IS NOT? NULL_                              # nullPredicateExpression
   | expression comparisonOperator expression              # comparisonExpression
   | NOT+ expression                                       # notExpression
   | expression AND expression                             # andExpression
@@ -217,19 +223,12 @@ postfixOperator
   | LBRACKET expression RBRACKET                          # indexLookup
   | LBRACKET from=expression? DOTDOT to=expression? RBRACKET  # sliceLookup
   | nodeLabels                                            # labelPredicate
-  | IS NULL_                                              # isNull
-  | IS NOT NULL_                                          # isNotNull
-  | STARTS WITH accessorExpression                        # startsWith
-  | ENDS WITH accessorExpression                          # endsWith
-  | CONTAINS accessorExpression                           # containsOp
-  | IN accessorExpression                                 # inList
-  | REGEX_MATCH accessorExpression                        # regexMatch
   | timeWindow                                            # withinWindow
   | SINCE accessorExpression                              # sinceOp
   ;
 
-// The right-hand side of a postfix predicate: an atom with lookups, so that
-// "a IN b AND c" is "(a IN b) AND c".
+// The right-hand side of SINCE: an atom with lookups, so that
+// "a SINCE b AND c" is "(a SINCE b) AND c".
 accessorExpression : MINUS? atom accessor* ;
 
 accessor

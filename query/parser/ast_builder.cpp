@@ -478,6 +478,16 @@ class Builder {
     }
   }
 
+  static ExprKind predicate_kind(size_t token) {
+    switch (token) {
+      case P::STARTS: return ExprKind::StartsWith;
+      case P::ENDS: return ExprKind::EndsWith;
+      case P::CONTAINS: return ExprKind::Contains;
+      case P::REGEX_MATCH: return ExprKind::RegexMatch;
+      default: return ExprKind::In;
+    }
+  }
+
   // The operator token of a binary alternative: its second child.
   static Token* operator_token(P::ExpressionContext* ctx) {
     auto* child = ctx->children[1];
@@ -505,6 +515,20 @@ class Builder {
       P::ExpressionContext* node = *it;
       if (auto* post = dynamic_cast<P::PostfixExpressionContext*>(node)) {
         result = postfix_op(std::move(result), post->postfixOperator());
+        chained_right = nullptr;
+        continue;
+      }
+      if (auto* null_test = dynamic_cast<P::NullPredicateExpressionContext*>(node)) {
+        const ExprKind kind = null_test->NOT() ? ExprKind::IsNotNull : ExprKind::IsNull;
+        result = unary(kind, pos_of(null_test->IS()->getSymbol()), std::move(result));
+        chained_right = nullptr;
+        continue;
+      }
+      if (auto* pred = dynamic_cast<P::PredicateExpressionContext*>(node)) {
+        // STARTS WITH and ENDS WITH are two tokens: the right side is last.
+        ExprPtr right = expr(pred->expression(1));
+        result = binary(predicate_kind(operator_token(node)->getType()), pos_of(operator_token(node)),
+                        std::move(result), std::move(right));
         chained_right = nullptr;
         continue;
       }
@@ -587,13 +611,6 @@ class Builder {
       e->labels = labels(c->nodeLabels());
       return done(std::move(e));
     }
-    if (dynamic_cast<P::IsNullContext*>(op)) return unary(ExprKind::IsNull, p, std::move(base));
-    if (dynamic_cast<P::IsNotNullContext*>(op)) return unary(ExprKind::IsNotNull, p, std::move(base));
-    if (auto* c = dynamic_cast<P::StartsWithContext*>(op)) return binary(ExprKind::StartsWith, p, std::move(base), accessor(c->accessorExpression()));
-    if (auto* c = dynamic_cast<P::EndsWithContext*>(op)) return binary(ExprKind::EndsWith, p, std::move(base), accessor(c->accessorExpression()));
-    if (auto* c = dynamic_cast<P::ContainsOpContext*>(op)) return binary(ExprKind::Contains, p, std::move(base), accessor(c->accessorExpression()));
-    if (auto* c = dynamic_cast<P::InListContext*>(op)) return binary(ExprKind::In, p, std::move(base), accessor(c->accessorExpression()));
-    if (auto* c = dynamic_cast<P::RegexMatchContext*>(op)) return binary(ExprKind::RegexMatch, p, std::move(base), accessor(c->accessorExpression()));
     if (auto* c = dynamic_cast<P::WithinWindowContext*>(op)) {
       auto e = make(ExprKind::Within, p);
       e->args.push_back(std::move(base));
