@@ -93,6 +93,30 @@ class Value {
   Value(RelRef r) : v_(r) {}
   Value(PathData p) : v_(std::make_shared<const PathData>(std::move(p))) {}
 
+  // A node or relationship assigned over a value of the same kind is
+  // stored in place, not destroyed and rebuilt through the variant's
+  // dispatch: an Expand writes one into the same slot on every row.
+  Value& operator=(NodeRef n) {
+    if (auto* p = std::get_if<NodeRef>(&v_)) {
+      *p = n;
+    } else {
+      v_ = n;
+    }
+    return *this;
+  }
+  Value& operator=(const RelRef& r) {
+    if (auto* p = std::get_if<RelRef>(&v_)) {
+      *p = r;
+    } else {
+      v_ = r;
+    }
+    return *this;
+  }
+  Value(const Value&) = default;
+  Value(Value&&) noexcept = default;
+  Value& operator=(const Value&) = default;
+  Value& operator=(Value&&) noexcept = default;
+
   ValueType type() const { return static_cast<ValueType>(v_.index()); }
   bool is_null() const { return v_.index() == 0; }
 
