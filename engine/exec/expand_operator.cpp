@@ -29,7 +29,12 @@ class ExpandOp final : public Operator {
   }
 
   void do_open(Row& row) override {
-    types_ = TypeFilter::resolve(type_names_, ctx_);
+    // Opened once per outer row under an Apply (IC5: 10k forums): a
+    // read-only statement cannot create a type, so resolve them once.
+    if (!types_resolved_ || ctx_.txn.writable()) {
+      types_ = TypeFilter::resolve(type_names_, ctx_);
+      types_resolved_ = true;
+    }
     it_.prefetch_rels(rel_ != query::plan::kNoSlot);
     child_->open(row);
     have_input_ = false;
@@ -158,6 +163,7 @@ class ExpandOp final : public Operator {
   std::vector<SlotId> uniqueness_;
   std::vector<std::string> type_names_;
   TypeFilter types_;
+  bool types_resolved_ = false;
   static query::plan::Dir reverse(query::plan::Dir d) {
     using query::plan::Dir;
     return d == Dir::Out ? Dir::In : d == Dir::In ? Dir::Out : Dir::Both;
