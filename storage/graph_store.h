@@ -227,6 +227,11 @@ class Txn {
 
   // --- adjacency ---------------------------------------------------------
   AdjacencyCursor adjacency(NodeId node, RelTypeId type, Direction dir) const;
+  // The same edges straight from the read snapshot, valid while this
+  // transaction is open: no cursor to move (an Expand under an Apply
+  // looks up one post's creator per row). False when the transaction has
+  // no snapshot: use adjacency().
+  bool snapshot_edges(NodeId node, RelTypeId type, Direction dir, std::span<const Edge>& out) const;
   uint64_t degree(NodeId node, RelTypeId type, Direction dir) const;
   // Every (type, direction, edge) of a node, in key order.
   void for_each_edge(NodeId node,

@@ -126,6 +126,14 @@ AdjacencyCursor Txn::adjacency(NodeId node, RelTypeId type, Direction dir) const
   return AdjacencyCursor(std::make_unique<AdjacencyCursor::Impl>(impl_->ref(), adj_key(node, type, dir)));
 }
 
+bool Txn::snapshot_edges(NodeId node, RelTypeId type, Direction dir,
+                         std::span<const Edge>& out) const {
+  if (!impl_->snap) return false;
+  impl_->live();
+  out = impl_->snap->edges(node, type, dir);
+  return true;
+}
+
 uint64_t Txn::degree(NodeId node, RelTypeId type, Direction dir) const {
   if (impl_->snap) {
     impl_->live();

@@ -63,7 +63,7 @@ bool NeighbourIterator::next_run(Run& run) {
   }
   for (;;) {
     if (cursor_live_) {
-      const std::span<const Edge> batch = cursor_->next_batch();
+      const std::span<const Edge> batch = next_cursor_batch();
       if (!batch.empty()) {
         run = {batch, cursor_type_, cursor_dir_};
         return true;
@@ -72,6 +72,13 @@ bool NeighbourIterator::next_run(Run& run) {
     }
     if (!advance_cursor()) return false;
   }
+}
+
+std::span<const Edge> NeighbourIterator::next_cursor_batch() {
+  if (!use_direct_) return cursor_->next_batch();
+  const std::span<const Edge> all = direct_;
+  direct_ = {};
+  return all;
 }
 
 bool NeighbourIterator::advance_cursor() {
@@ -83,6 +90,12 @@ bool NeighbourIterator::advance_cursor() {
       cursor_dir_ = dir_ == Dir::In || (dir_ == Dir::Both && dir_pos_ == 1) ? Direction::In
                                                                              : Direction::Out;
       ++dir_pos_;
+      if (ctx_->txn.snapshot_edges(node_, cursor_type_, cursor_dir_, direct_)) {
+        use_direct_ = true;
+        cursor_live_ = true;
+        return true;
+      }
+      use_direct_ = false;
       // One cursor per iterator, moved from list to list: no allocation
       // per expanded node.
       if (cursor_) {
@@ -125,7 +138,7 @@ bool NeighbourIterator::next(RelRef& rel, NodeId& neighbour) {
       return true;
     }
     if (cursor_live_) {
-      batch_ = cursor_->next_batch();
+      batch_ = next_cursor_batch();
       pos_ = 0;
       if (!batch_.empty()) continue;
       cursor_live_ = false;

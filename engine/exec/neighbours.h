@@ -63,7 +63,12 @@ class NeighbourIterator {
   // Typed iteration: which (type, direction) pair is current.
   size_t type_pos_ = 0;
   int dir_pos_ = 0;
+  // The current list's next batch (empty: its end).
+  std::span<const Edge> next_cursor_batch();
   std::optional<storage::AdjacencyCursor> cursor_;
+  // With a read snapshot the list comes whole, without the cursor.
+  std::span<const Edge> direct_;
+  bool use_direct_ = false;
   bool cursor_live_ = false;  // cursor_ is on the current (type, direction)
   RelTypeId cursor_type_ = 0;
   Direction cursor_dir_ = Direction::Out;
