@@ -128,8 +128,8 @@ AdjacencyCursor Txn::adjacency(NodeId node, RelTypeId type, Direction dir) const
 
 bool Txn::snapshot_edges(NodeId node, RelTypeId type, Direction dir,
                          std::span<const Edge>& out) const {
-  if (!impl_->snap) return false;
   impl_->live();
+  if (!impl_->snap) return false;
   out = impl_->snap->edges(node, type, dir);
   return true;
 }

@@ -125,6 +125,11 @@ std::vector<std::string> every_answer(const Txn& t, const Ids& ids, uint64_t nod
         reused.reset(n, type, dir);
         say(list + " (reset)", describe(drain(reused)));
         say(list + " degree", std::to_string(t.degree(n, type, dir)));
+        // snapshot_edges answers only with a snapshot, and then as adjacency().
+        std::span<const Edge> direct;
+        say(list + " direct", t.snapshot_edges(n, type, dir, direct)
+                                  ? describe(std::vector<Edge>(direct.begin(), direct.end()))
+                                  : describe(drain(t.adjacency(n, type, dir))));
       }
     }
     std::string each;
@@ -396,6 +401,11 @@ TEST_CASE("read snapshot: every read answers as without it") {
   }
   CHECK(snapshot_info(*db.store).attached == 0);
   CHECK(snapshot_info(*db.store).version == 0);
+  {
+    Txn t = db.store->begin_read();
+    std::span<const Edge> direct;
+    CHECK_FALSE(t.snapshot_edges(0, ids.types[0], Direction::Out, direct));
+  }
 
   db.reopen(with_snapshot());
   build_snapshot(*db.store);
@@ -407,12 +417,15 @@ TEST_CASE("read snapshot: every read answers as without it") {
   const std::vector<std::string> with = every_answer(t, ids, node_ids, rel_ids);
   CHECK(first_difference(without, with) == "");
   CHECK(with.size() == without.size());
+  std::span<const Edge> direct;
+  CHECK(t.snapshot_edges(0, ids.types[0], Direction::Out, direct));
 
   // A cursor of a snapshot transaction is as dead as any after the end.
   AdjacencyCursor c = t.adjacency(0, ids.types[0], Direction::Out);
   t.abort();
   CHECK_THROWS_AS(c.next_batch(), Error);
   CHECK_THROWS_AS(t.node_property(0, ids.keys[0]), Error);
+  CHECK_THROWS_AS(t.snapshot_edges(0, ids.types[0], Direction::Out, direct), Error);
 }
 
 TEST_CASE("read snapshot: a commit of this process frees it at once, an empty one keeps it") {
