@@ -237,12 +237,15 @@ class AggregateOp final : public Operator {
   // One key that is a node (`WITH forum, collect(friend)`: 64k rows in
   // 10k groups, in no order): found by id in node_groups_, without hashing
   // and comparing Values. Only nodes go there, and only through here into
-  // groups_, where no other value equals them.
+  // groups_ (appended, not indexed: no other value equals them).
   size_t node_group(const Value& key) {
     // A node not in node_groups_ is not in groups_ either: its group will
     // be the next one.
     const auto [group, fresh] = node_groups_.intern(0, key.as_node().id, groups_.size());
-    if (fresh) add_group({&key, 1});
+    if (fresh) {
+      groups_.append({&key, 1});
+      states_.resize(states_.size() + aggs_.size());
+    }
     return group;
   }
 

@@ -40,7 +40,7 @@ class GroupTable {
       groups_ = 1;
       return {0, fresh};
     }
-    if ((groups_ + 1) * 4 > slots_.size() * 3) grow();
+    if ((indexed_ + 1) * 4 > slots_.size() * 3) grow();
     const size_t h = hash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const uint32_t s = slots_[i];
@@ -48,10 +48,20 @@ class GroupTable {
         slots_[i] = static_cast<uint32_t>(groups_ + 1);
         keys_.insert(keys_.end(), key.begin(), key.end());
         hashes_.push_back(h);
+        ++indexed_;
         return {groups_++, true};
       }
       if (hashes_[s - 1] == h && equal(s - 1, key)) return {s - 1, false};
     }
+  }
+
+  // A new group that no intern() probe can ever match, so it needs no
+  // place in the hash index: keys the caller tells apart itself (AggregateOp
+  // finds a node key by its id, and no other value equals a node).
+  size_t append(std::span<const Value> key) {
+    keys_.insert(keys_.end(), key.begin(), key.end());
+    hashes_.push_back(kUnindexed);
+    return groups_++;
   }
 
   size_t size() const { return groups_; }
@@ -64,6 +74,7 @@ class GroupTable {
     slots_.clear();
     mask_ = 0;
     groups_ = 0;
+    indexed_ = 0;
   }
 
  private:
@@ -71,7 +82,8 @@ class GroupTable {
     size_t h = 0;
     for (const Value& v : key) h = h * 31 + group_hash(v);
     // Spread the bits: group_hash of small ints and node ids is near identity.
-    return (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL;
+    return h == kUnindexed ? h - 1 : h;
   }
   bool equal(size_t group, std::span<const Value> key) const {
     const Value* stored = keys_.data() + group * width_;
@@ -85,18 +97,21 @@ class GroupTable {
     slots_.assign(size, 0);
     mask_ = size - 1;
     for (size_t g = 0; g < groups_; ++g) {
+      if (hashes_[g] == kUnindexed) continue;
       size_t i = hashes_[g] & mask_;
       while (slots_[i] != 0) i = (i + 1) & mask_;
       slots_[i] = static_cast<uint32_t>(g + 1);
     }
   }
 
+  static constexpr size_t kUnindexed = SIZE_MAX;  // hashes_ of an appended group
   size_t width_;
   std::vector<Value> keys_;      // group g's values at [g * width_, (g + 1) * width_)
   std::vector<size_t> hashes_;   // by group
   std::vector<uint32_t> slots_;  // group + 1; 0 = empty
   size_t mask_ = 0;
   size_t groups_ = 0;
+  size_t indexed_ = 0;  // groups in slots_ (not appended)
 };
 
 class IdPairTable {

@@ -50,6 +50,39 @@ TEST_CASE("group table: many groups survive growth") {
   CHECK(t.size() == 5000);
 }
 
+TEST_CASE("group table: appended groups keep their keys and their numbers through growth, and no probe finds them") {
+  GroupTable t(1);
+  std::vector<Value> keys;
+  for (int64_t i = 0; i < 3000; ++i) {
+    // Every third group is appended (a node key, told apart by its id);
+    // the others are interned, some of them twice.
+    if (i % 3 == 0) {
+      Value node = kith::NodeRef{static_cast<kith::NodeId>(i)};
+      CHECK(t.append({&node, 1}) == static_cast<size_t>(i));
+      keys.push_back(node);
+    } else {
+      Value v = i;
+      CHECK(t.intern({&v, 1}) == std::pair<size_t, bool>{static_cast<size_t>(i), true});
+      keys.push_back(v);
+    }
+  }
+  CHECK(t.size() == 3000);
+  for (int64_t i = 0; i < 3000; ++i) {
+    CHECK(t.key(static_cast<size_t>(i))[0] == keys[static_cast<size_t>(i)]);
+    if (i % 3 != 0) {
+      Value again = static_cast<double>(i);  // 1.0 groups with 1
+      CHECK(t.intern({&again, 1}) == std::pair<size_t, bool>{static_cast<size_t>(i), false});
+    }
+  }
+  // An interned value equal to no appended key gets a new group after them.
+  Value fresh = int64_t{-1};
+  CHECK(t.intern({&fresh, 1}) == std::pair<size_t, bool>{3000, true});
+  t.clear();
+  CHECK(t.size() == 0);
+  Value one = int64_t{1};
+  CHECK(t.intern({&one, 1}) == std::pair<size_t, bool>{0, true});
+}
+
 TEST_CASE("group table: no grouping values make one group") {
   GroupTable t(0);
   CHECK(t.intern({}) == std::pair<size_t, bool>{0, true});
