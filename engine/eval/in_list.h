@@ -31,6 +31,10 @@ class InListSet {
   // `list` must be the list the set was built from (probes that cannot be
   // hashed, e.g. a list holding a null, fall back to scanning it).
   Tri contains(const Value& x, const Value::List& list) const;
+  // The same for a node or an integer, without building a Value (a batch
+  // filter probes one per candidate).
+  Tri contains_node(NodeId id, const Value::List& list) const;
+  Tri contains_int(int64_t i, const Value::List& list) const;
 
  private:
   bool found(const Value& x) const;
@@ -194,6 +198,20 @@ inline bool InListSet::found(const Value& x) const {
     case Kind::Mixed: return hashed_.count(x) > 0;
   }
   return false;
+}
+
+inline Tri InListSet::contains_node(NodeId id, const Value::List& list) const {
+  if (kind_ != Kind::Nodes) return contains(Value(NodeRef{id}), list);
+  if (member(id)) return Tri::True;
+  if (unhashable_.empty()) return has_null_ ? Tri::Null : Tri::False;
+  return in_list_scan(Value(NodeRef{id}), unhashable_, has_null_);
+}
+
+inline Tri InListSet::contains_int(int64_t i, const Value::List& list) const {
+  if (kind_ != Kind::Ints) return contains(Value(i), list);
+  if (member(static_cast<uint64_t>(i) ^ (uint64_t{1} << 63))) return Tri::True;
+  if (unhashable_.empty()) return has_null_ ? Tri::Null : Tri::False;
+  return in_list_scan(Value(i), unhashable_, has_null_);
 }
 
 inline Tri InListSet::contains(const Value& x, const Value::List& list) const {

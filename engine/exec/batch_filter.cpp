@@ -335,14 +335,15 @@ void BatchFilter::classify_in(Test& t, Row& row, const Edge* edges, size_t n, Ve
     if (!open(out[i])) continue;
     Tri r;
     if (t.whole_node) {
-      r = t.set.contains(Value(NodeRef{edges[i].neighbour}), list.as_list());
+      r = t.set.contains_node(edges[i].neighbour, list.as_list());
     } else {
       int64_t bits;
       if (!t.column.find(t.on_rel ? edges[i].rel : edges[i].neighbour, bits)) {
         out[i] = Verdict::Unknown;
         continue;
       }
-      r = t.set.contains(scalar_value(t.column.type, bits), list.as_list());
+      r = t.column.type == ValueType::Int ? t.set.contains_int(bits, list.as_list())
+                                          : t.set.contains(scalar_value(t.column.type, bits), list.as_list());
     }
     if (r == Tri::False) {
       out[i] = Verdict::Drop;
