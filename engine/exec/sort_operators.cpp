@@ -18,13 +18,15 @@ using query::plan::OpKind;
 
 struct Keyed {
   std::vector<Value> keys;
-  Row row;
+  Row row;  // the live slots' values (all slots when the plan gives none)
   uint64_t seq;  // input order: makes the sort stable
 };
 
 class SortBase : public Operator {
  public:
-  SortBase(const Op& op, Builder& b) : ctx_(b.ctx()), child_(b.build(*op.children.at(0))) {
+  SortBase(const Op& op, Builder& b)
+      : ctx_(b.ctx()), child_(b.build(*op.children.at(0))), all_slots_(!op.live_known),
+        live_(op.live) {
     for (const auto& k : op.sort_keys) {
       keys_.push_back(b.expr(*k.expr));
       descending_.push_back(k.descending);
@@ -43,13 +45,34 @@ class SortBase : public Operator {
     Keyed k;
     k.keys.reserve(keys_.size());
     for (auto& e : keys_) k.keys.push_back(e->eval(row, ctx_));
-    k.row = row;
+    keep_live(row, k.row);
     k.seq = seq;
     return k;
+  }
+  // Only the slots something above reads (Op::live): the rest of a row
+  // (a list of 5k ids collected before the MATCH) is not copied per row.
+  void keep_live(const Row& row, Row& kept) const {
+    if (all_slots_) {
+      kept = row;
+      return;
+    }
+    kept.resize(live_.size());
+    for (size_t i = 0; i < live_.size(); ++i) kept[i] = row[live_[i]];
+  }
+  // Writes a kept row back; the other slots keep what they hold, which
+  // nothing above reads (and slots from an outer row are not written below).
+  void restore(Row& kept, Row& row) const {
+    if (all_slots_) {
+      row = std::move(kept);
+      return;
+    }
+    for (size_t i = 0; i < live_.size(); ++i) row[live_[i]] = std::move(kept[i]);
   }
 
   ExecContext& ctx_;
   OperatorPtr child_;
+  bool all_slots_;
+  std::vector<query::plan::SlotId> live_;
   std::vector<CompiledExprPtr> keys_;
   std::vector<bool> descending_;
   std::vector<Keyed> rows_;
@@ -72,7 +95,7 @@ class SortOp final : public SortBase {
   }
   bool do_next(Row& row) override {
     if (pos_ >= rows_.size()) return false;
-    row = std::move(rows_[pos_++].row);
+    restore(rows_[pos_++].row, row);
     return true;
   }
 };
@@ -116,7 +139,7 @@ class TopOp final : public SortBase {
           Keyed& slot = rows_.back();
           std::swap(slot.keys, probe_.keys);
           slot.seq = probe_.seq;
-          slot.row = row;
+          keep_live(row, slot.row);
           std::push_heap(rows_.begin(), rows_.end(), cmp);
           publish_bound();
         }
@@ -127,7 +150,7 @@ class TopOp final : public SortBase {
   }
   bool do_next(Row& row) override {
     if (pos_ >= rows_.size()) return false;
-    row = std::move(rows_[pos_++].row);
+    restore(rows_[pos_++].row, row);
     return true;
   }
 

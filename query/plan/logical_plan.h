@@ -356,7 +356,9 @@ struct Op {
   uint32_t top_link = 0;                 // Top and its TopBound: one id (0: none)
   // HashJoin: the slots of its input rows that anything besides its input
   // reads (the rest need not be kept while rows wait for its decision).
+  // Sort, Top (when `live_known`): the same for the rows they keep.
   std::vector<SlotId> live;
+  bool live_known = false;
   // HashJoin: the earlier slots its build side reads (one table per value).
   std::vector<SlotId> deps;
   SchemaSpec schema;                     // SchemaCommand

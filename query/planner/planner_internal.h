@@ -129,6 +129,8 @@ bool place_top_bound(Op& top, uint32_t link);
 void mark_distinct_ends(plan::Plan& plan);
 // unread_rels.cpp: sets Op::rel_unread.
 void mark_unread_rels(plan::Plan& plan);
+// sort_live.cpp: sets Op::live of Sort and Top.
+void mark_sort_live(plan::Plan& plan);
 
 // Sets Op::live on every HashJoin, and turns those a LIMIT or EXISTS reads
 // row by row into Applies (hash_join_planner.cpp).

@@ -272,6 +272,7 @@ plan::Plan Planner::run(const ast::Statement& st) {
   mark_distinct_ends(plan_);
   mark_unread_rels(plan_);
   finish_hash_joins(plan_);
+  mark_sort_live(plan_);
   plan::number_operators(plan_);
   return std::move(plan_);
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <set>
 
 #include "query/plan/explain.h"
 #include "storage/error.h"
@@ -245,4 +246,34 @@ TEST_CASE("relationships something reads stay bound") {
     REQUIRE(flags.size() == 1);
     CHECK_FALSE(flags[0]);
   }
+}
+
+TEST_CASE("a Top keeps the slots read above it, not a list collected before its MATCH") {
+  auto live_names = [](const Plan& plan) {
+    const Op& top = require_op(plan, OpKind::Top);
+    CHECK(top.live_known);
+    std::set<std::string> names;
+    for (auto s : top.live) names.insert(slot_name(plan, s));
+    return names;
+  };
+  Plan plan = plan_text(
+      "MATCH (t:Tag) WITH collect(t.id) AS tags MATCH (p:Person {id: 1})-[:KNOWS]-(f) "
+      "RETURN f.name AS name ORDER BY name LIMIT 3");
+  auto live = live_names(plan);
+  CHECK(live.count("name") == 1);
+  CHECK(live.count("tags") == 0);
+  CHECK(live.count("p") == 0);
+  plan = plan_text(
+      "MATCH (t:Tag) WITH collect(t.id) AS tags MATCH (p:Person {id: 1})-[:KNOWS]-(f) "
+      "RETURN f.name AS name, tags ORDER BY name LIMIT 3");
+  live = live_names(plan);
+  CHECK(live.count("name") == 1);
+  CHECK(live.count("tags") == 1);
+  // A variable read after the ordering, by a later clause.
+  plan = plan_text(
+      "MATCH (p:Person {id: 1})-[:KNOWS]-(f) WITH f ORDER BY f.name LIMIT 3 "
+      "MATCH (f)-[:KNOWS]-(g) RETURN g.name AS g");
+  live = live_names(plan);
+  CHECK(live.count("f") == 1);
+  CHECK(live.count("p") == 0);
 }
