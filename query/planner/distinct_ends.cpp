@@ -45,22 +45,8 @@ bool can_dedupe(const Op& op, const std::set<SlotId>& read) {
          (op.rel == plan::kNoSlot || !read.count(op.rel));
 }
 
-void mark(Op& op, bool insensitive, const std::set<SlotId>& read);
-
-void mark_exprs(Op& op, const std::set<SlotId>& read) {
-  auto visit = [&](plan::Expr* e, auto&& self) -> void {
-    if (!e) return;
-    if (e->subplan) mark(*e->subplan, false, read);
-    for (auto& a : e->args) self(a.get(), self);
-  };
-  for (auto& e : op.exprs) visit(e.get(), visit);
-  for (auto& i : op.items) visit(i.expr.get(), visit);
-  for (auto& a : op.aggregates) visit(a.arg.get(), visit);
-  for (auto& k : op.sort_keys) visit(k.expr.get(), visit);
-}
-
 void mark(Op& op, bool insensitive, const std::set<SlotId>& read) {
-  mark_exprs(op, read);
+  for_each_expr_subplan(op, [&](Op& sub) { mark(sub, false, read); });
   if (insensitive && can_dedupe(op, read)) op.distinct_ends = true;
   bool below = ignores_duplicates(op) || (insensitive && passes_duplicates(op.kind));
   for (auto& c : op.children) mark(*c, below, read);

@@ -68,4 +68,20 @@ void note_op(const Op& op, std::set<SlotId>& read, const Op* skip) {
 
 void collect_reads(const Op& op, std::set<SlotId>& read, const Op* skip) { note_op(op, read, skip); }
 
+void for_each_expr_subplan(Op& op, const std::function<void(Op&)>& f) {
+  auto visit = [&](plan::Expr* e, auto&& self) -> void {
+    if (!e) return;
+    if (e->subplan) f(*e->subplan);
+    for (auto& a : e->args) self(a.get(), self);
+  };
+  for (auto& e : op.exprs) visit(e.get(), visit);
+  for (auto& i : op.items) visit(i.expr.get(), visit);
+  for (auto& a : op.aggregates) visit(a.arg.get(), visit);
+  for (auto& k : op.sort_keys) visit(k.expr.get(), visit);
+  for (auto& s : op.set_items) {
+    visit(s.target.get(), visit);
+    visit(s.value.get(), visit);
+  }
+}
+
 }  // namespace kith::query::planner

@@ -13,26 +13,8 @@
 namespace kith::query::planner {
 namespace {
 
-void mark(const Op& root, Op& op);
-
-void mark_exprs(const Op& root, Op& op) {
-  auto visit = [&](plan::Expr* e, auto&& self) -> void {
-    if (!e) return;
-    if (e->subplan) mark(root, *e->subplan);
-    for (auto& a : e->args) self(a.get(), self);
-  };
-  for (auto& e : op.exprs) visit(e.get(), visit);
-  for (auto& i : op.items) visit(i.expr.get(), visit);
-  for (auto& a : op.aggregates) visit(a.arg.get(), visit);
-  for (auto& k : op.sort_keys) visit(k.expr.get(), visit);
-  for (auto& s : op.set_items) {
-    visit(s.target.get(), visit);
-    visit(s.value.get(), visit);
-  }
-}
-
 void mark(const Op& root, Op& op) {
-  mark_exprs(root, op);
+  for_each_expr_subplan(op, [&](Op& sub) { mark(root, sub); });
   if ((op.kind == OpKind::Sort || op.kind == OpKind::Top) && !op.children.empty()) {
     // Everything the statement reads outside this operator's input: the
     // operator's own keys, what lies above it, and (for one inside a

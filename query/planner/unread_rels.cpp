@@ -14,26 +14,8 @@
 namespace kith::query::planner {
 namespace {
 
-void mark(Op& op, const std::set<SlotId>& read);
-
-void mark_exprs(Op& op, const std::set<SlotId>& read) {
-  auto visit = [&](plan::Expr* e, auto&& self) -> void {
-    if (!e) return;
-    if (e->subplan) mark(*e->subplan, read);
-    for (auto& a : e->args) self(a.get(), self);
-  };
-  for (auto& e : op.exprs) visit(e.get(), visit);
-  for (auto& i : op.items) visit(i.expr.get(), visit);
-  for (auto& a : op.aggregates) visit(a.arg.get(), visit);
-  for (auto& k : op.sort_keys) visit(k.expr.get(), visit);
-  for (auto& s : op.set_items) {
-    visit(s.target.get(), visit);
-    visit(s.value.get(), visit);
-  }
-}
-
 void mark(Op& op, const std::set<SlotId>& read) {
-  mark_exprs(op, read);
+  for_each_expr_subplan(op, [&](Op& sub) { mark(sub, read); });
   if ((op.kind == OpKind::Expand || op.kind == OpKind::VarLengthExpand) &&
       op.rel != plan::kNoSlot && !read.count(op.rel)) {
     op.rel_unread = true;
