@@ -112,10 +112,6 @@ class Value {
     }
     return *this;
   }
-  Value(const Value&) = default;
-  Value(Value&&) noexcept = default;
-  Value& operator=(const Value&) = default;
-  Value& operator=(Value&&) noexcept = default;
 
   ValueType type() const { return static_cast<ValueType>(v_.index()); }
   bool is_null() const { return v_.index() == 0; }

@@ -36,17 +36,11 @@ void NeighbourIterator::reset(ExecContext& ctx, NodeId node, const TypeFilter& t
   gathered_runs_.clear();
   run_pos_ = 0;
   use_gathered_ = types.any;
-  // One type, one direction (a post's creator, a forum's posts): the list
-  // comes straight from the snapshot now, and the type loop is done.
-  if (types.ids.size() == 1 && dir != Dir::Both && !types.any) {
-    cursor_type_ = types.ids[0];
-    cursor_dir_ = dir == Dir::In ? Direction::In : Direction::Out;
-    if (ctx.txn.snapshot_edges(node, cursor_type_, cursor_dir_, direct_)) {
-      use_direct_ = true;
-      cursor_live_ = true;
-      type_pos_ = 1;
-      return;
-    }
+  // One type, one direction (a post's creator, a forum's posts): its one
+  // list is looked up now; the first next_run() or next() returns it.
+  if (!types.any && types.ids.size() == 1 && dir != Dir::Both) {
+    advance_cursor();
+    return;
   }
   if (use_gathered_) {
     ctx.txn.for_each_edge(node, [&](RelTypeId type, Direction d, const Edge& e) {
